@@ -1,0 +1,52 @@
+# Two commands on a fresh clone: `make serve` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test site validate bench clean help chromium
+
+help:
+	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
+	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
+	@echo "make site      check the content and build the site into site/ (strict)"
+	@echo "make validate  check the content only"
+	@echo "make clean     remove the virtual environment and build output"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+validate: $(VENV)/.installed
+	$(BIN)/toolkit validate
+
+serve: validate
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+
+site: validate
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)); \
+	  else echo "note: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' to run the browser tests" >&2; fi; \
+	fi
+
+test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) site build .pytest_cache

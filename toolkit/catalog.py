@@ -1,0 +1,85 @@
+"""One load of all content: the paper registry and every tool, checked together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .issue import ContentError, Issue
+from .load import Loaded, load_papers, load_tool
+from .model import Paper
+from .validate import check
+
+PAPERS_FILE = "papers.yml"
+TOOLS_DIR = "tools"
+
+
+@dataclass
+class Catalog:
+    """Everything the site is built from, valid and cross-checked."""
+
+    papers: dict[str, Paper]
+    tools: dict[str, Loaded]
+
+    def tool(self, tool_id: str) -> Loaded:
+        """Return a tool by id; KeyError if there is none."""
+        return self.tools[tool_id]
+
+    def by_kind(self) -> dict[str, list[Loaded]]:
+        """Group tools by kind, each group sorted by title."""
+        groups: dict[str, list[Loaded]] = {}
+        for entry in sorted(self.tools.values(), key=lambda e: e.tool.title.lower()):
+            groups.setdefault(entry.tool.kind, []).append(entry)
+        return groups
+
+
+def tool_files(docs_dir: Path) -> list[Path]:
+    """Return every tool file under docs/tools, in a stable order."""
+    return sorted((docs_dir / TOOLS_DIR).rglob("*.yml"))
+
+
+def is_data_file(src_uri: str) -> bool:
+    """Tell whether a file under docs/ is content data that must not be published."""
+    return src_uri == PAPERS_FILE or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
+
+
+def _display(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def load_catalog(docs_dir: Path, root: Path | None = None) -> Catalog:
+    """Load, validate and cross-check all content; raise ContentError listing every problem.
+
+    `root` is what messages show paths relative to (default: the folder above docs/).
+    """
+    docs_dir = Path(docs_dir)
+    root = Path(root) if root is not None else docs_dir.parent
+    issues: list[Issue] = []
+    papers: dict[str, Paper] = {}
+    papers_file = docs_dir / PAPERS_FILE
+    if not papers_file.exists():
+        issues.append(Issue(_display(papers_file, root), 1, "the paper registry is missing"))
+    else:
+        try:
+            registry, lines = load_papers(papers_file, _display(papers_file, root))
+            for i, paper in enumerate(registry.papers):
+                if paper.id in papers:
+                    issues.append(Issue(_display(papers_file, root), lines.line(("papers", i, "id")), f"papers[{i}].id: duplicate paper id {paper.id!r}"))
+                papers[paper.id] = paper
+        except ContentError as exc:
+            issues += exc.issues
+    entries: list[Loaded] = []
+    for file in tool_files(docs_dir):
+        src_uri = file.relative_to(docs_dir).as_posix()
+        try:
+            entries.append(load_tool(file, _display(file, root), src_uri))
+        except ContentError as exc:
+            issues += exc.issues
+    if papers or not issues:
+        issues += check(entries, set(papers))
+    if issues:
+        raise ContentError(issues)
+    return Catalog(papers=papers, tools={e.tool.id: e for e in entries})

@@ -1,0 +1,57 @@
+"""Markers that embed a tool in any Markdown page: ``<!-- toolkit:tool ID -->``.
+
+A marker is an HTML comment on a line of its own, so a page stays readable (and the
+marker invisible) wherever it is not processed. Unknown marker names and unknown tool ids
+are errors, so a typo fails the build instead of leaving a gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import Catalog
+from .issue import ContentError, Issue
+from .render import render_tool
+
+MARKER = re.compile(r"^[ \t]*<!--\s*toolkit:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
+
+
+def _tool(args: str, catalog: Catalog, page_uri: str) -> str:
+    words = args.split()
+    if not words:
+        raise ValueError("toolkit:tool needs a tool id, e.g. <!-- toolkit:tool preparing-to-share -->")
+    tool_id, options = words[0], dict(w.split("=", 1) for w in words[1:] if "=" in w)
+    unknown = [w for w in words[1:] if not w.startswith("level=")]
+    if unknown:
+        raise ValueError(f"toolkit:tool: unknown option {unknown[0]!r} (known: level=N)")
+    if tool_id not in catalog.tools:
+        raise ValueError(f"toolkit:tool: unknown tool id {tool_id!r}")
+    level = options.get("level", "2")
+    if not level.isdigit() or not 1 <= int(level) <= 4:
+        raise ValueError(f"toolkit:tool: level must be 1 to 4, not {level!r}")
+    return render_tool(catalog.tool(tool_id), catalog, page_uri=page_uri, level=int(level))
+
+
+HANDLERS = {"tool": _tool}
+
+
+def expand(markdown: str, catalog: Catalog, *, page_uri: str, path: str) -> str:
+    """Replace every marker in a page; raise ContentError naming each bad marker's line."""
+    issues: list[Issue] = []
+
+    def replace(match: re.Match[str]) -> str:
+        line = markdown.count("\n", 0, match.start()) + 1
+        handler = HANDLERS.get(match["name"])
+        if handler is None:
+            issues.append(Issue(path, line, f"unknown marker toolkit:{match['name']} (known: {', '.join(HANDLERS)})"))
+            return match.group(0)
+        try:
+            return "\n" + handler(match["args"], catalog, page_uri) + "\n"
+        except ValueError as exc:
+            issues.append(Issue(path, line, str(exc)))
+            return match.group(0)
+
+    out = MARKER.sub(replace, markdown)
+    if issues:
+        raise ContentError(issues)
+    return out

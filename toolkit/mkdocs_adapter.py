@@ -1,0 +1,91 @@
+"""The only module that knows MkDocs: hands MkDocs events to the toolkit and back.
+
+State is reset at the start of every build, because MkDocs keeps hook modules loaded
+across `mkdocs serve` rebuilds and across builds in one test process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from . import embed
+from .catalog import Catalog, is_data_file, load_catalog
+from .issue import ContentError
+from .pages import data_source, generated_pages
+
+log = logging.getLogger("mkdocs.plugins.toolkit")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+#: Site path -> file shipped in toolkit/assets.
+ASSETS = {"assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css"}
+
+
+class _State:
+    catalog: Catalog | None = None
+    root: Path = Path(".")
+
+
+_state = _State()
+
+
+def _fail(exc: ContentError) -> PluginError:
+    return PluginError("content problems:\n" + str(exc))
+
+
+def on_config(config: Any) -> Any:
+    """Reset per-build state and register the toolkit's stylesheet and scripts."""
+    _state.catalog = None
+    _state.root = Path(config.config_file_path or ".").resolve().parent
+    for uri in ASSETS:
+        if uri.endswith(".css") and uri not in config.extra_css:
+            config.extra_css.append(uri)
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Load and check all content once, hide the YAML, add generated pages and assets."""
+    try:
+        catalog = load_catalog(Path(config.docs_dir), root=_state.root)
+    except ContentError as exc:
+        raise _fail(exc) from None
+    _state.catalog = catalog
+    for file in [f for f in files if is_data_file(f.src_uri)]:
+        files.remove(file)
+    for uri, text in generated_pages(catalog).items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
+        page = File.generated(config, uri, content=text)
+        source = data_source(uri, catalog)
+        if source is not None:
+            page.edit_uri = source
+        files.append(page)
+    for uri, path in ASSETS.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+@event_priority(50)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Expand ``<!-- toolkit:... -->`` markers into tools."""
+    if _state.catalog is None or "toolkit:" not in markdown:
+        return markdown
+    uri = page.file.src_uri
+    try:
+        return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
+    except ContentError as exc:
+        raise _fail(exc) from None
+
+
+def _display(config: Any, src_uri: str) -> str:
+    path = Path(config.docs_dir) / src_uri
+    try:
+        return os.path.relpath(path, _state.root).replace(os.sep, "/")
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,282 @@
+"""The content model: tool kinds, their parts and the papers they cite.
+
+This module is the one source of truth for what a tool file may contain. Everything
+else reads it; it reads nothing of ours. Every model forbids unknown fields, so a typo
+in a YAML key is an error rather than silently ignored data.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Generic, Literal, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+#: A stable identifier: lower-case words joined by single hyphens. Answers, links and
+#: downloads hang on these, so they never change when wording does.
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: Who a tool is for: id -> label shown on the site.
+AUDIENCES: dict[str, str] = {
+    "practitioner": "Practitioners",
+    "peer-support-worker": "Peer support workers",
+    "team-leader": "Team leaders and managers",
+    "hr-occupational-health": "HR and occupational health",
+    "trainer": "Trainers and educators",
+    "director": "Directors and boards",
+    "commissioner": "Commissioners",
+}
+Audience = Literal[
+    "practitioner",
+    "peer-support-worker",
+    "team-leader",
+    "hr-occupational-health",
+    "trainer",
+    "director",
+    "commissioner",
+]
+
+#: Tool kind -> label shown on the site.
+KINDS: dict[str, str] = {
+    "checklist": "Checklist",
+    "reflection": "Reflection questions",
+    "flow": "Decision flow",
+    "template": "Template",
+    "pathway": "Career pathway",
+}
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- papers
+
+
+class Paper(Strict):
+    """One source paper, with what a reference list needs."""
+
+    id: Slug
+    short: Text = Field(description="Short citation shown on tool pages, e.g. 'ImROC Briefing Paper 20'")
+    title: Text
+    authors: list[Text] = Field(min_length=1)
+    year: str | None = Field(default=None, description="Year, or 'n.d. [c. 2020]' when the paper has none")
+    series: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    url: str | None = None
+    seed: str | None = Field(default=None, description="Which seed file and lines hold the text")
+    notes: str | None = Field(default=None, description="Gaps or flaws in the text we have")
+
+
+class PaperRegistry(Strict):
+    """The papers file: every paper a tool may cite."""
+
+    papers: list[Paper] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- parts
+
+
+class Source(Strict):
+    """Where in a paper a tool comes from."""
+
+    paper: Slug
+    section: Text = Field(description="Section heading in the paper")
+    locator: str | None = Field(default=None, description="Table, box or figure, e.g. 'Table 1'")
+
+
+class Item(Strict):
+    """One checklist item."""
+
+    id: Slug
+    text: Text
+    hint: str | None = None
+
+
+class Part(Strict):
+    """One sub-question of a reflection question, with its own answer box."""
+
+    id: Slug
+    text: Text
+
+
+class Question(Strict):
+    """One reflection question; with parts, each part gets its own answer box."""
+
+    id: Slug
+    text: Text
+    hint: str | None = None
+    parts: list[Part] = Field(default_factory=list)
+
+
+class TemplateField(Strict):
+    """One field of a template: what to write and guidance on writing it."""
+
+    id: Slug
+    label: Text
+    input: Literal["line", "text"] = "text"
+    guidance: str | None = None
+    example: str | None = None
+
+
+ItemT = TypeVar("ItemT", Item, Question, TemplateField)
+
+
+class Section(Strict, Generic[ItemT]):
+    """A titled group of items, questions or fields within a tool."""
+
+    id: Slug
+    title: Text
+    intro: str | None = None
+    items: list[ItemT] = Field(min_length=1)
+
+
+class Answer(Strict):
+    """One answer to a flow question and the node it leads to."""
+
+    id: Slug
+    label: Text
+    next: Slug
+
+
+class FlowQuestion(Strict):
+    """A question in a decision flow."""
+
+    id: Slug
+    text: Text
+    hint: str | None = None
+    answers: list[Answer] = Field(min_length=2)
+
+
+class Outcome(Strict):
+    """Where a decision flow ends: what it means and what to do next."""
+
+    id: Slug
+    title: Text
+    text: Text
+    next_steps: list[Text] = Field(default_factory=list)
+
+
+class Route(Strict):
+    """A way from one pathway stage to another."""
+
+    to: Slug
+    label: Text
+
+
+class Stage(Strict):
+    """One stage or level of a career pathway."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    requirements: list[Text] = Field(default_factory=list)
+    skills: list[Text] = Field(default_factory=list)
+    learning: list[Text] = Field(default_factory=list)
+    routes: list[Route] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- tools
+
+
+class ToolBase(Strict):
+    """What every tool has, whatever its kind."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    audiences: list[Audience] = Field(min_length=1)
+    source: Source
+    version: int = Field(ge=1, description="Raise when the tool's items change meaning")
+    intro: str | None = None
+    notice: str | None = Field(
+        default=None, description="Shown prominently, e.g. that a table was reconstructed"
+    )
+    related: list[Slug] = Field(default_factory=list)
+
+
+class _Sectioned(ToolBase, Generic[ItemT]):
+    """A tool whose entries are given flat as `items` or grouped as `sections`."""
+
+    items: list[ItemT] | None = None
+    sections: list[Section[ItemT]] | None = None
+
+    @model_validator(mode="after")
+    def _one_of_items_or_sections(self):  # noqa: ANN202
+        if (self.items is None) == (self.sections is None):
+            raise ValueError("give either 'items' or 'sections', not both and not neither")
+        if self.items is not None and not self.items:
+            raise ValueError("'items' must not be empty")
+        return self
+
+    def all_sections(self) -> list[Section[ItemT]]:
+        """Return the entries grouped in sections (a flat list is one untitled section)."""
+        if self.sections is not None:
+            return list(self.sections)
+        return [Section[self._item_type()](id="items", title=self.title, items=self.items or [])]
+
+    def entries(self) -> list[ItemT]:
+        """Return every item, question or field in order."""
+        return [e for s in self.all_sections() for e in s.items]
+
+    @classmethod
+    def _item_type(cls) -> type:
+        raise NotImplementedError
+
+
+class Checklist(_Sectioned[Item]):
+    """Things to tick off; optionally a status per item."""
+
+    kind: Literal["checklist"]
+    statuses: bool = Field(default=False, description="Offer not started / in progress / done / n/a")
+
+    @classmethod
+    def _item_type(cls) -> type:
+        return Item
+
+
+class Reflection(_Sectioned[Question]):
+    """Questions with space to answer."""
+
+    kind: Literal["reflection"]
+
+    @classmethod
+    def _item_type(cls) -> type:
+        return Question
+
+
+class Template(_Sectioned[TemplateField]):
+    """Fields that make a printable document, such as a biography or job description."""
+
+    kind: Literal["template"]
+    document_title: Text
+
+    @classmethod
+    def _item_type(cls) -> type:
+        return TemplateField
+
+
+class Flow(ToolBase):
+    """A decision flow: questions whose answers lead to other questions or to outcomes."""
+
+    kind: Literal["flow"]
+    start: Slug
+    questions: list[FlowQuestion] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+
+class Pathway(ToolBase):
+    """Stages or levels with requirements and routes between them."""
+
+    kind: Literal["pathway"]
+    stages: list[Stage] = Field(min_length=1)
+
+
+Tool = Annotated[
+    Union[Checklist, Reflection, Flow, Template, Pathway], Field(discriminator="kind")
+]

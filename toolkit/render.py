@@ -1,0 +1,109 @@
+"""Model -> page text (Markdown headings and links around HTML fragments), via Jinja2 templates.
+
+Headings and links are written as Markdown so that the site engine puts them in the table
+of contents and checks the links; the interactive parts are HTML fragments from templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import flows
+from .load import Loaded
+from .model import AUDIENCES, KINDS
+
+TOOLS_URI = "tools"
+PAPERS_URI = "papers.md"
+
+
+def tool_uri(tool_id: str) -> str:
+    """Return the page a tool is published on, relative to docs/."""
+    return f"{TOOLS_URI}/{tool_id}.md"
+
+
+def anchor(tool_id: str, *parts: str) -> str:
+    """Return the stable HTML id of a tool part: ``tool--item`` or ``tool--item-part``."""
+    return tool_id + "--" + "-".join(parts) if parts else tool_id
+
+
+def rel(target: str, page_uri: str) -> str:
+    """Return a relative Markdown link from one page (src_uri) to another."""
+    return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
+
+
+_md = markdown.Markdown(extensions=["smarty"], output_format="html")
+
+
+def md_block(text: str | None) -> Markup:
+    """Render author Markdown (paragraphs, lists, emphasis) to HTML."""
+    if not text:
+        return Markup("")
+    _md.reset()
+    return Markup(_md.convert(text.strip()))
+
+
+def md_inline(text: str | None) -> Markup:
+    """Render one line of author Markdown without the surrounding paragraph."""
+    html = str(md_block(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Return the Jinja environment holding the tool templates."""
+    env = Environment(
+        loader=PackageLoader("toolkit", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["md"] = md_block
+    env.filters["mdi"] = md_inline
+    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS)
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template from toolkit/templates."""
+    return environment().get_template(name).render(**context)
+
+
+def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict[str, Any]:
+    """Collect what the tool templates need for one tool on one page."""
+    tool = entry.tool
+    context: dict[str, Any] = {
+        "tool": tool,
+        "entry": entry,
+        "level": level,
+        "h": lambda n: "#" * min(level + n, 6),
+        "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
+        "paper": catalog.papers[tool.source.paper],
+        "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
+        "tool_link": rel(tool_uri(tool.id), page_uri),
+        "on_own_page": page_uri == tool_uri(tool.id),
+        "related": [
+            (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in tool.related
+        ],
+    }
+    if tool.kind == "flow":
+        context["numbers"] = flows.numbering(tool)
+        context["outcome_ids"] = {o.id for o in tool.outcomes}
+        context["labels"] = {q.id: q.text for q in tool.questions} | {o.id: o.title for o in tool.outcomes}
+    if tool.kind == "pathway":
+        context["stage_titles"] = {s.id: s.title for s in tool.stages}
+    return context
+
+
+def render_tool(entry: Loaded, catalog: Any, *, page_uri: str, level: int = 1) -> str:
+    """Render a tool as page text, its title a heading of `level`, linking from `page_uri`."""
+    return render_template("tool.md.j2", **tool_context(entry, catalog, page_uri, level))
