@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .issue import ContentError, Issue
 from .load import Loaded, load_papers, load_tool
-from .model import Paper
+from .model import KINDS, Paper
 from .validate import check
 
-PAPERS_FILE = "papers.yml"
+PAPERS_FILE = "references.yml"
 TOOLS_DIR = "tools"
 
 
@@ -27,10 +27,10 @@ class Catalog:
 
     def by_kind(self) -> dict[str, list[Loaded]]:
         """Group tools by kind, each group sorted by title."""
-        groups: dict[str, list[Loaded]] = {}
+        groups: dict[str, list[Loaded]] = {kind: [] for kind in KINDS}
         for entry in sorted(self.tools.values(), key=lambda e: e.tool.title.lower()):
-            groups.setdefault(entry.tool.kind, []).append(entry)
-        return groups
+            groups[entry.tool.kind].append(entry)
+        return {kind: entries for kind, entries in groups.items() if entries}
 
 
 def tool_files(docs_dir: Path) -> list[Path]:

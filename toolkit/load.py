@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +16,22 @@ from .model import KINDS, PaperRegistry, Tool
 Loc = tuple[Any, ...]
 M = TypeVar("M")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The C safe loader with YAML 1.2 booleans: only true/false, so `yes`, `no`, `on`
+    and `off` stay strings (natural ids for flow answers)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
+    )
 TOOL_ADAPTER: TypeAdapter[Any] = TypeAdapter(Tool)
 
 
@@ -66,7 +82,9 @@ def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        what = exc.problem or "cannot parse"
+        if exc.context and exc.context_mark is not None:
+            what += f" ({exc.context} started on line {exc.context_mark.line + 1})"
         raise ContentError([Issue(path, line, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Issue(path, 1, f"YAML error: {exc}")]) from None
@@ -92,7 +110,7 @@ _MESSAGES = {
 def _message(err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "union_tag_not_found":
-        return "required field 'kind' is missing (one of: " + ", ".join(KINDS) + ")"
+        return "required field is missing (one of: " + ", ".join(KINDS) + ")"
     if kind == "union_tag_invalid":
         return f"unknown kind {err['input'].get('kind')!r} (one of: " + ", ".join(KINDS) + ")"
     return _MESSAGES.get(kind) or err["msg"]
@@ -108,6 +126,8 @@ def validation_issues(exc: ValidationError, path: str, lines: LineMap) -> list[I
     issues = []
     for err in exc.errors():
         loc = _clean_loc(err["loc"])
+        if err["type"].startswith("union_tag_"):
+            loc = loc + ("kind",)
         label = dotted(loc)
         issues.append(Issue(path, lines.line(loc), f"{label}: {_message(err)}"))
     return sorted(set(issues))
