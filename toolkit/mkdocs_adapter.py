@@ -83,6 +83,47 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         raise _fail(exc) from None
 
 
+def build(config_file: Path, site_dir: Path) -> None:
+    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would.
+
+    Raises :class:`BuildFailed` with the problems MkDocs reported.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    collected = _Collect()
+    logging.getLogger("mkdocs").addHandler(collected)
+    try:
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Abort, ConfigurationError, PluginError) as exc:
+        raise BuildFailed(collected.messages or [str(exc)]) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collected)
+
+
+class BuildFailed(Exception):
+    """The site did not build; `messages` says why (content problems as path:line: message)."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _display(config: Any, src_uri: str) -> str:
     path = Path(config.docs_dir) / src_uri
     try:
