@@ -9,13 +9,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate bench clean help chromium
+.PHONY: serve test site validate bench bench-scale clean help chromium
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
 	@echo "make validate  check the content only"
+	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -50,6 +51,9 @@ chromium:
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench_scale.py --out bench/scale.json
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache

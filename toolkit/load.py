@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .issue import ContentError, Issue, dotted
-from .model import KINDS, PaperRegistry, Tool
+from .model import KINDS, GlossaryFile, PaperRegistry, Term, Tool
 
 Loc = tuple[Any, ...]
 M = TypeVar("M")
@@ -196,3 +196,19 @@ def load_papers(file: Path, path: str) -> tuple[PaperRegistry, LineMap]:
     """Load and validate the paper registry."""
     data, lines = read_yaml(file, path)
     return parse(PaperRegistry, data, path, lines), lines
+
+
+def load_glossary(file: Path, path: str) -> list[Term]:
+    """Load the glossary; the same id or term twice is an error."""
+    data, lines = read_yaml(file, path)
+    glossary = parse(GlossaryFile, data, path, lines)
+    issues, ids, terms = [], {}, {}
+    for i, term in enumerate(glossary.terms):
+        for key, seen, what in ((term.id, ids, "id"), (term.term.lower(), terms, "term")):
+            if key in seen:
+                issues.append(Issue(path, lines.line(("terms", i, what)), f"terms[{i}].{what}: {getattr(term, what)!r} is already defined on line {seen[key]}"))
+            else:
+                seen[key] = lines.line(("terms", i, what))
+    if issues:
+        raise ContentError(issues)
+    return list(glossary.terms)

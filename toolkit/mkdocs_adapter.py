@@ -6,6 +6,7 @@ across `mkdocs serve` rebuilds and across builds in one test process.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -15,21 +16,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from . import embed
+from . import embed, search
 from .catalog import Catalog, is_data_file, load_catalog
 from .issue import ContentError
+from .glossary import abbreviations, page_title
 from .pages import data_source, generated_pages
+from .render import tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 #: Site path -> file shipped in toolkit/assets.
-ASSETS = {"assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css"}
+ASSETS = {
+    "assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css",
+    "assets/toolkit/finder.js": ASSETS_DIR / "finder.js",
+}
 
 
 class _State:
     catalog: Catalog | None = None
     root: Path = Path(".")
+    tool_urls: dict[str, str] = {}
 
 
 _state = _State()
@@ -42,10 +49,13 @@ def _fail(exc: ContentError) -> PluginError:
 def on_config(config: Any) -> Any:
     """Reset per-build state and register the toolkit's stylesheet and scripts."""
     _state.catalog = None
+    _state.tool_urls = {}
     _state.root = Path(config.config_file_path or ".").resolve().parent
     for uri in ASSETS:
         if uri.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
+        if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(uri)
     return config
 
 
@@ -58,7 +68,13 @@ def on_files(files: Files, config: Any) -> Files:
     _state.catalog = catalog
     for file in [f for f in files if is_data_file(f.src_uri)]:
         files.remove(file)
-    for uri, text in generated_pages(catalog).items():
+    abbrs = abbreviations(catalog.glossary)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
+    authored = {
+        f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
+        for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
+    }
+    for uri, text in generated_pages(catalog, authored).items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
         page = File.generated(config, uri, content=text)
@@ -66,6 +82,7 @@ def on_files(files: Files, config: Any) -> Files:
         if source is not None:
             page.edit_uri = source
         files.append(page)
+    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
     for uri, path in ASSETS.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
@@ -81,6 +98,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config: Any) -> None:
+    """Add every tool item, kind-bearing titles and other spellings to the search index."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if _state.catalog is None or not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index = search.augment(index, _state.catalog, _state.tool_urls.__getitem__)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build(config_file: Path, site_dir: Path) -> None:
