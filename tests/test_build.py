@@ -132,20 +132,20 @@ def _cli_build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_broken_yaml_fails_the_build_with_path_line_and_no_traceback(project, tmp_path):
-    tool = project / "docs" / "tools" / "sharing-risks.yml"
+    tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
     text = tool.read_text().replace("version: 1", "version: first", 1)
     tool.write_text(text)
     line = text.splitlines().index("version: first") + 1
     result = _cli_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"docs/tools/sharing-risks.yml:{line}: version: Input should be a valid integer" in result.stderr
+    assert f"docs/tools/personal-experience/sharing-risks.yml:{line}: version: Input should be a valid integer" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "out" / "index.html").exists(), "nothing is published from a failed build"
 
 
 def test_state_is_reset_between_builds_in_one_process(project, tmp_path):
     build_site(project / "mkdocs.yml", tmp_path / "a")
-    tool = project / "docs" / "tools" / "sharing-risks.yml"
+    tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
     good = tool.read_text()
     tool.write_text(good.replace("kind: checklist", "kind: nonsense"))
     with pytest.raises((PluginError, Abort)):
