@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from . import embed, search
 from .catalog import Catalog, is_data_file, load_catalog
 from .issue import ContentError
-from .glossary import abbreviations, page_title
+from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
 from .render import tool_uri
 
@@ -98,6 +98,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Keep glossary tooltips on the first use of each term only."""
+    return first_only(html)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

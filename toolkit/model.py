@@ -99,6 +99,15 @@ class Source(Strict):
     locator: str | None = Field(default=None, description="Table, box or figure, e.g. 'Table 1'")
 
 
+class GuideLink(Strict):
+    """A guidance page a tool comes from, shown as a link on the tool."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md$")] = Field(
+        description="Path of the page under docs/, e.g. 'guides/personal-experience/index.md'"
+    )
+    title: Text
+
+
 class Item(Strict):
     """One checklist item."""
 
@@ -209,6 +218,9 @@ class ToolBase(Strict):
     related: list[Slug] = Field(default_factory=list)
     minutes: int | None = Field(
         default=None, ge=1, le=600, description="Time needed; estimated from the items when not given"
+    )
+    guides: list[GuideLink] = Field(
+        default_factory=list, description="Guidance pages this tool comes from (linked from the tool)"
     )
 
 

@@ -117,6 +117,7 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "related": [
             (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],
+        "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
     }
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)
