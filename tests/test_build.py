@@ -120,7 +120,7 @@ def test_generated_page_may_not_be_shadowed(project, tmp_path):
     _write(project, "tools/sharing-risks.md", "# Mine\n")
     result = _cli_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/tools/sharing-risks.md:1: this page is generated from the tool data" in result.stderr
+    assert "docs/tools/sharing-risks.md:1: this page is generated from the content data" in result.stderr
 
 
 def _cli_build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:

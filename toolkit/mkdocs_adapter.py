@@ -76,7 +76,7 @@ def on_files(files: Files, config: Any) -> Files:
     }
     for uri, text in generated_pages(catalog, authored).items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
+            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
         page = File.generated(config, uri, content=text)
         source = data_source(uri, catalog)
         if source is not None:
