@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import embed, search
 from .catalog import Catalog, is_data_file, load_catalog
@@ -77,8 +77,12 @@ def on_files(files: Files, config: Any) -> Files:
     for uri, text in generated_pages(catalog, authored).items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
-        page = File.generated(config, uri, content=text)
         source = data_source(uri, catalog)
+        # Tool pages stay out of the navigation: the All tools page lists and filters them, and
+        # a navigation of every tool, repeated on every page, grows the site with the square of
+        # the number of tools (1,000 tools made 364 MB).
+        inclusion = InclusionLevel.NOT_IN_NAV if source is not None else InclusionLevel.UNDEFINED
+        page = File.generated(config, uri, content=text, inclusion=inclusion)
         if source is not None:
             page.edit_uri = source
         files.append(page)
