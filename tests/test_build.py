@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort, PluginError
+from toolkit.mkdocs_adapter import BuildFailed
 
 from toolkit.catalog import load_catalog
 from toolkit.render import anchor
@@ -109,7 +109,7 @@ def test_marker_embeds_a_tool_in_any_page(project, tmp_path):
 ])
 def test_bad_marker_fails_the_build(project, tmp_path, marker, message):
     _write(project, "guides/demo.md", f"# Demo\n\n{marker}\n")
-    with pytest.raises((PluginError, Abort)):
+    with pytest.raises(BuildFailed):
         build_site(project / "mkdocs.yml", tmp_path / "out")
     result = _cli_build(project, tmp_path / "out2")
     assert result.returncode != 0
@@ -148,7 +148,7 @@ def test_state_is_reset_between_builds_in_one_process(project, tmp_path):
     tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
     good = tool.read_text()
     tool.write_text(good.replace("kind: checklist", "kind: nonsense"))
-    with pytest.raises((PluginError, Abort)):
+    with pytest.raises(BuildFailed):
         build_site(project / "mkdocs.yml", tmp_path / "b")
     tool.write_text(good)
     build_site(project / "mkdocs.yml", tmp_path / "c")
