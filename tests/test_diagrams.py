@@ -190,3 +190,21 @@ def test_diagram_marker_expands_and_reports_bad_ids(tmp_path):
     assert str(info.value.issues[0]).startswith("docs/p.md:4: toolkit:diagram: unknown diagram id 'nope'")
     with pytest.raises(ContentError):
         embed.expand("<!-- toolkit:diagram -->\n", catalog, page_uri="p.md", path="docs/p.md")
+
+
+def test_every_style_the_model_allows_has_colours_and_contrast():
+    import typing
+
+    from toolkit.diagrams import STYLES
+    from toolkit.model import DiagramStyle
+
+    assert set(typing.get_args(DiagramStyle)) == set(STYLES)
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for name, (fill, _stroke, ink, _dash) in STYLES.items():
+        hi, lo = sorted((luminance(fill), luminance(ink)), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, name

@@ -329,8 +329,7 @@ class GlossaryFile(Strict):
 # A diagram is data (docs/diagrams/**/<id>.yml) drawn at build time as inline SVG with a
 # text alternative; see toolkit/diagrams.py. Added for the career-pathway figures.
 
-#: Box styles a diagram category may use -> label for editors. Colours live in diagrams.py.
-DIAGRAM_STYLES = ("grey", "dark-blue", "light-blue", "white", "red", "green", "amber", "purple")
+#: Box styles a diagram category or band may use; their colours live in diagrams.STYLES.
 DiagramStyle = Literal["grey", "dark-blue", "light-blue", "white", "red", "green", "amber", "purple"]
 
 
