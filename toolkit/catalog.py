@@ -22,6 +22,8 @@ class Catalog:
     papers: dict[str, Paper]
     tools: dict[str, Loaded]
     glossary: list[Term] = field(default_factory=list)
+    #: Whether pages are published as folder/ (MkDocs' use_directory_urls); links in tool text follow it.
+    directory_urls: bool = True
 
     def tool(self, tool_id: str) -> Loaded:
         """Return a tool by id; KeyError if there is none."""

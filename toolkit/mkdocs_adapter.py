@@ -65,6 +65,7 @@ def on_files(files: Files, config: Any) -> Files:
         catalog = load_catalog(Path(config.docs_dir), root=_state.root)
     except ContentError as exc:
         raise _fail(exc) from None
+    catalog.directory_urls = bool(config.use_directory_urls)
     _state.catalog = catalog
     for file in [f for f in files if is_data_file(f.src_uri)]:
         files.remove(file)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions.abbr import AbbrExtension as Abbr
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import flows
@@ -40,6 +42,56 @@ def rel(target: str, page_uri: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
 
 
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """Return the site URL of a Markdown page, as MkDocs publishes it."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relink(href: str, base_uri: str, page_uri: str, directory_urls: bool = True) -> str | None:
+    """Turn a link to a `.md` page, written relative to `base_uri`, into a URL relative to `page_uri`.
+
+    Tool text is rendered to HTML before MkDocs sees it, so MkDocs cannot rewrite its links;
+    this does what MkDocs does for Markdown links. Returns None for links it leaves alone
+    (absolute URLs, same-page anchors, links to anything that is not a page).
+    """
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md") or parts.path.startswith("/"):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(base_uri), parts.path))
+    here = page_url(page_uri, directory_urls)
+    here_dir = here if directory_urls else posixpath.dirname(here)
+    there = page_url(target, directory_urls)
+    url = posixpath.relpath(there or ".", here_dir or ".")
+    if there.endswith("/") or not there:
+        url = url.rstrip("/") + "/"
+    if url == "./" and parts.fragment:
+        url = ""
+    return url + ("#" + parts.fragment if parts.fragment else "")
+
+
+#: (base_uri, page_uri, directory_urls): where links in author Markdown are written from and shown on.
+Where = tuple[str, str, bool]
+
+
+class _Relinker(Treeprocessor):
+    """Rewrites `.md` links in author Markdown for the page the tool is shown on."""
+
+    where: Where | None = None
+
+    def run(self, root):  # noqa: ANN001, ANN201
+        if self.where is not None:
+            for a in root.iter("a"):
+                new = relink(a.get("href", ""), *self.where)
+                if new is not None:
+                    a.set("href", new)
+        return None
+
+
 Abbrs = tuple[tuple[str, str], ...]
 
 
@@ -48,21 +100,31 @@ def _engine(abbrs: Abbrs) -> markdown.Markdown:
     extensions: list = ["smarty"]
     if abbrs:
         extensions.append(Abbr(glossary=dict(abbrs)))
-    return markdown.Markdown(extensions=extensions, output_format="html")
+    engine = markdown.Markdown(extensions=extensions, output_format="html")
+    engine.treeprocessors.register(_Relinker(engine), "toolkit-relink", 0)
+    return engine
 
 
-def md_block(text: str | None, abbrs: Abbrs = ()) -> Markup:
-    """Render author Markdown (paragraphs, lists, emphasis) to HTML, marking glossary terms."""
+def md_block(text: str | None, abbrs: Abbrs = (), where: Where | None = None) -> Markup:
+    """Render author Markdown (paragraphs, lists, emphasis) to HTML, marking glossary terms.
+
+    With `where`, links to `.md` pages written relative to its base come out relative to its page.
+    """
     if not text:
         return Markup("")
     engine = _engine(abbrs)
     engine.reset()
-    return Markup(engine.convert(text.strip()))
+    relinker = engine.treeprocessors["toolkit-relink"]
+    relinker.where = where
+    try:
+        return Markup(engine.convert(text.strip()))
+    finally:
+        relinker.where = None
 
 
-def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
+def md_inline(text: str | None, abbrs: Abbrs = (), where: Where | None = None) -> Markup:
     """Render one line of author Markdown without the surrounding paragraph."""
-    html = str(md_block(text, abbrs))
+    html = str(md_block(text, abbrs, where))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -70,12 +132,12 @@ def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
 
 @pass_context
 def _md_filter(context: Any, text: str | None) -> Markup:
-    return md_block(text, context.get("abbrs", ()))
+    return md_block(text, context.get("abbrs", ()), context.get("link_where"))
 
 
 @pass_context
 def _mdi_filter(context: Any, text: str | None) -> Markup:
-    return md_inline(text, context.get("abbrs", ()))
+    return md_inline(text, context.get("abbrs", ()), context.get("link_where"))
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +176,8 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
         "tool_link": rel(tool_uri(tool.id), page_uri),
         "on_own_page": page_uri == tool_uri(tool.id),
+        # Links in tool text are written relative to the tool's own page, tools/<id>.md.
+        "link_where": (tool_uri(tool.id), page_uri, getattr(catalog, "directory_urls", True)),
         "related": [
             (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],
