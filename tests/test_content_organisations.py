@@ -268,3 +268,18 @@ def test_glossary_has_terms_these_papers_use():
     text = (DOCS / "glossary.md").read_text(encoding="utf-8")
     for slug in ["trip", "peer-support-worker", "co-production", "lived-experience-markers", "permitted-work", "vcse"]:
         assert f"{{ #{slug} }}" in text, slug
+
+
+@pytest.mark.browser
+def test_strategy_planner_steps_have_labelled_owner_and_date_boxes_in_a_browser(page, site_server, catalog):
+    """Every step's owner and target-date boxes are visible and named by their label."""
+    page.goto(f"{site_server}/tools/lived-experience-strategy-planner/")
+    steps = catalog.tool("lived-experience-strategy-planner").tool.entries()
+    owners = page.get_by_role("textbox", name="Owner", exact=True)
+    assert owners.count() == len(steps)
+    for step in steps[:3] + steps[-2:]:
+        box = page.locator(f"#lived-experience-strategy-planner--{step.id}-target-date-input")
+        assert box.is_visible()
+        assert box.get_attribute("type") == "date"
+        box.fill("2026-12-01")
+        assert box.input_value() == "2026-12-01"
