@@ -60,7 +60,7 @@ def test_item_fields_are_optional_and_unique():
 def _docs(tmp_path: Path, tool_yaml: str) -> Path:
     docs = tmp_path / "docs"
     (docs / "tools").mkdir(parents=True)
-    (docs / "papers.yml").write_text(textwrap.dedent("""\
+    (docs / "references.yml").write_text(textwrap.dedent("""\
         papers:
           - id: imroc-26
             short: ImROC Briefing Paper 26
