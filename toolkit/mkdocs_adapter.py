@@ -25,6 +25,11 @@ log = logging.getLogger("mkdocs.plugins.toolkit")
 ASSETS_DIR = Path(__file__).parent / "assets"
 #: Site path -> file shipped in toolkit/assets.
 ASSETS = {"assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css"}
+#: The browser layer (progressive enhancement; store.js first, it is the core the others use).
+ASSETS.update(
+    {f"assets/toolkit/{name}": ASSETS_DIR / name
+     for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js")}
+)
 
 
 class _State:
@@ -46,6 +51,8 @@ def on_config(config: Any) -> Any:
     for uri in ASSETS:
         if uri.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
+        if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(uri)
     return config
 
 
