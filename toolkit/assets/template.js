@@ -8,7 +8,7 @@
   var el = function (a, b, c) { return TK.el(a, b, c); };
 
   var CONTACT = [
-    ["an email address", /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i],
+    ["an email address", /[^\s@<>]{1,64}@[^\s@<>.]{1,63}\.[^\s@<>]{2,}/],
     ["a phone number", /(?:\+\s*\d{1,3}|\b0)[\s().-]*\d(?:[\s().-]*\d){8,}/],
     ["a home address or postcode", /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b|\b\d+[a-z]?,?\s+(?:[A-Za-z'-]+\s+){1,3}(?:road|street|avenue|lane|close|drive|crescent|grove|terrace|gardens|court|rd|st|ave)\b/i]
   ];
