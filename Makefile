@@ -13,6 +13,7 @@ help:
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content and build the site into site/ (strict)"
 	@echo "make validate  check the content only"
+	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -47,6 +48,10 @@ chromium:
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Measurements, never timed tests: writes JSON to build/bench/ and prints it.
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench_assets.py --out build/bench/assets.json
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache

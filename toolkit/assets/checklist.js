@@ -7,8 +7,8 @@
 
   TK.kinds.checklist = function (t) {
     var rows = {}, el = TK.el, statuses = !!t.root.querySelector('[data-statuses="true"]');
-    var progress = el("p", "tk-progress");
-    progress.setAttribute("role", "status");
+    var progress = TK.live();
+    progress.className = "tk-progress";
     t.bar.insertBefore(progress, t.bar.firstChild);
 
     t.root.querySelectorAll("li.tk-item[data-item]").forEach(function (li) {
@@ -16,35 +16,22 @@
       var base = box.id.replace(/-input$/, "");
       t.items[id] = TK.txt(li.querySelector("label"));
       if (statuses) {
-        var sl = el("label", "tk-status", "Status "), sel = el("select");
-        sel.id = base + "-status";
-        sl.htmlFor = sel.id;
-        Object.keys(TK.STATUS).forEach(function (k) {
-          var o = el("option", null, TK.STATUS[k]);
-          o.value = k;
-          sel.appendChild(o);
-        });
-        sl.appendChild(sel);
-        li.appendChild(sl);
+        var sel = (r.sel = el("select"));
+        Object.keys(TK.STATUS).forEach(function (k) { sel.appendChild(el("option", null, TK.STATUS[k])).value = k; });
+        li.appendChild(TK.labelled("Status ", sel, base + "-status")).className = "tk-status";
         sel.addEventListener("change", function () { box.checked = sel.value === "done"; save(id); });
-        r.sel = sel;
       }
-      var det = el("details", "tk-note"), note = el("textarea", "tk-note-text"), nl = el("label", null, "Your note on this item");
+      var det = (r.det = el("details", "tk-note")), note = (r.note = el("textarea", "tk-note-text"));
       det.appendChild(el("summary", null, "Note"));
-      note.id = base + "-note";
+      det.appendChild(TK.labelled("Your note on this item", note, base + "-note"));
       note.rows = 3;
       note.dir = "auto";
-      nl.htmlFor = note.id;
-      det.appendChild(nl);
-      det.appendChild(note);
       li.appendChild(det);
       note.addEventListener("input", function () { save(id); });
       box.addEventListener("change", function () {
         if (r.sel) r.sel.value = box.checked ? "done" : "not-started";
         save(id);
       });
-      r.note = note;
-      r.det = det;
       rows[id] = r;
     });
 
@@ -80,7 +67,7 @@
         });
         count();
       },
-      busy: function (id) { return !!rows[id] && rows[id].li.contains(document.activeElement) && document.activeElement === rows[id].note; },
+      busy: function (id) { return !!rows[id] && document.activeElement === rows[id].note; },
       text: function (md) {
         var out = [];
         t.walk(function (title) { out.push("", (md ? "## " : "") + title, ""); }, function (id) {

@@ -11,16 +11,6 @@
     box.style.height = box.scrollHeight + 4 + "px";
   }
 
-  function printBlank() {
-    var html = document.documentElement;
-    html.classList.add("tk-print-blank");
-    window.addEventListener("afterprint", function done() {
-      html.classList.remove("tk-print-blank");
-      window.removeEventListener("afterprint", done);
-    });
-    window.print();
-  }
-
   /** Wire every .tk-answer box in a tool; onChange(id) runs after each change and each load. */
   TK.fields = function (t, onChange) {
     var boxes = {}, change = onChange || function () {};
@@ -39,8 +29,8 @@
     });
     window.addEventListener("resize", function () { Object.keys(boxes).forEach(function (id) { grow(boxes[id]); }); });
     var bar = t.bar.querySelector(".tk-buttons");
-    bar.insertBefore(TK.button("Print with my answers", function () { window.print(); }), bar.firstChild);
-    bar.insertBefore(TK.button("Print blank", printBlank), bar.firstChild);
+    bar.insertBefore(TK.button("Print with my answers", function () { TK.print(); }), bar.firstChild);
+    bar.insertBefore(TK.button("Print blank", function () { TK.print("tk-print-blank"); }), bar.firstChild);
     return {
       boxes: boxes,
       show: function (items) {

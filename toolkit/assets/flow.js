@@ -28,12 +28,11 @@
 
     var app = el("div", "tk-flow-app"), step = el("p", "tk-flow-step"), body = el("div", "tk-flow-body");
     var choices = el("div", "tk-flow-choices"), nav = el("div", "tk-buttons"), trail = el("div", "tk-flow-path");
-    var live = el("p", "tk-live tk-sr"), path = [], node = start, memo = {};
+    var live = TK.live(), path = [], node = start, memo = {};
     step.tabIndex = -1;
     step.id = t.id + "--step";
     choices.setAttribute("role", "group");
     choices.setAttribute("aria-labelledby", step.id);
-    live.setAttribute("role", "status");
     var back = TK.button("Back", function () { go(path.slice(0, -1), path.length ? path[path.length - 1][0] : start, true); });
     var again = TK.button("Start again", function () { go([], start, true); });
     var whole = TK.button("Show the whole flow", function () {

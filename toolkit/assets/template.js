@@ -74,26 +74,14 @@
   };
 
   function teamSheet(t, after, sheetTitle) {
-    var box = el("section", "tk-team"), people = [], live = el("p", "tk-live tk-sr"), sheet = el("div", "tk-team-sheet");
-    live.setAttribute("role", "status");
+    var box = el("section", "tk-team"), people = [], live = TK.live(), sheet = el("div", "tk-team-sheet");
+    var file = TK.input("file"), row = el("div", "tk-buttons");
     box.appendChild(el("p", "tk-team-title", sheetTitle));
-    box.appendChild(el("p", null, "Put several people's documents on one printable page. Each person uses \u201cExport this tool\u201d on this page and gives you the file; add the files here. They are read in this browser and not uploaded or kept."));
-    var file = el("input"), lab = el("label", "tk-file", "Add exported files ");
-    file.type = "file";
+    box.appendChild(el("p", null, "Put several people's documents on one printable page. Each person uses \u201cExport this tool\u201d on this page and gives you the file; add the files here. They are read in this browser, not uploaded or kept."));
     file.multiple = true;
-    file.accept = ".json,application/json";
-    file.id = t.id + "--team-files";
-    lab.htmlFor = file.id;
-    box.appendChild(lab);
-    box.appendChild(file);
-    var row = el("div", "tk-buttons");
+    box.appendChild(TK.labelled("Add exported files ", file, t.id + "--team-files")).className = "tk-file";
     row.appendChild(TK.button("Add mine from this page", function () { add(t.rec.items, "this page"); }));
-    row.appendChild(TK.button("Print the sheet", function () {
-      var html = document.documentElement;
-      html.classList.add("tk-print-team");
-      window.addEventListener("afterprint", function done() { html.classList.remove("tk-print-team"); window.removeEventListener("afterprint", done); });
-      window.print();
-    }));
+    row.appendChild(TK.button("Print the sheet", function () { TK.print("tk-print-team"); }));
     row.appendChild(TK.button("Empty the sheet", function () { people = []; draw(); live.textContent = "The sheet is empty."; }));
     box.appendChild(row);
     box.appendChild(live);
