@@ -207,7 +207,7 @@ def test_flow_one_question_at_a_time_with_back_change_and_restart(page, base, er
     assert page.get_by_role("button", name="Back", exact=True).is_disabled()
     page.get_by_role("button", name="Yes", exact=True).click()
     assert app.locator(".tk-flow-step").inner_text() == "Question 2"
-    assert page.evaluate("document.activeElement.className") == "tk-flow-step"
+    assert page.evaluate("document.activeElement.classList.contains('tk-flow-step')")
     page.get_by_role("button", name="Yes", exact=True).click()
     page.get_by_role("button", name="Not sure").click()
     assert app.locator(".tk-flow-step").inner_text() == "Outcome"
@@ -460,4 +460,73 @@ def test_changed_tool_keeps_answers_by_id_and_archives_removed_ones(browser, tmp
         assert page.get_by_label("Why I do this work").input_value() == "Because"
         assert page.locator(".tk-orphan-label").inner_text() == "Current role"
         assert page.locator(".tk-orphan-answer").inner_text() == "Nurse"
+        context.close()
+
+
+# --------------------------------------------------------------------------- keyboard, print, navigation
+
+
+def test_flow_and_checklist_by_keyboard_only_with_visible_focus(page, base, errors):
+    page.goto(f"{base}/tools/test-flow/")
+    page.locator(".tk-flow-step").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Yes"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.locator(".tk-flow-step").inner_text() == "Question 2"
+    assert page.evaluate("document.activeElement.classList.contains('tk-flow-step')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # to "No"
+    page.keyboard.press("Enter")
+    assert "Hold back for now" in page.locator(".tk-flow-body").inner_text()
+    page.goto(f"{base}/tools/test-list/")
+    page.locator("#test-list--alpha-input").focus()
+    page.keyboard.press("Space")
+    assert page.locator(".tk-progress").inner_text() == "1 of 3 done"
+    heights = page.locator(".tk-tool select, .tk-actions > summary, .tk-note > summary").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 24  # WCAG 2.2 target size (minimum)
+    assert errors == []
+
+
+def test_print_blank_hides_answers_and_controls(page, base, errors):
+    page.goto(f"{base}/tools/preparing-to-share/")
+    box = page.locator("#preparing-to-share--experiences-input")
+    box.fill("Private words")
+    page.emulate_media(media="print")
+    assert page.locator(".tk-bar").is_hidden()
+    assert box.evaluate("e => getComputedStyle(e).color") != "rgba(0, 0, 0, 0)"
+    page.evaluate("document.documentElement.classList.add('tk-print-blank')")
+    assert box.evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0)"
+    assert errors == []
+
+
+def test_works_with_material_instant_navigation(browser, tmp_path):
+    root = make_project(tmp_path)
+    with serve(root / "site") as url:
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        config = config.replace('site_url: ""', f"site_url: {url}/").replace("  features:\n", "  features:\n    - navigation.instant\n")
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        (root / "site").mkdir(exist_ok=True)
+        build_site(root / "mkdocs.yml", root / "site")
+        context = browser.new_context()
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}/tools/test-list/")
+        page.get_by_label("Alpha item").check()
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-nav__link", has_text="Test flow").first.click()
+        page.locator(".tk-flow-app").wait_for()
+        assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
+        page.get_by_role("button", name="Yes", exact=True).click()
+        assert page.locator(".tk-flow-step").inner_text() == "Question 2"
+        page.locator(".md-nav__link", has_text="Test checklist").first.click()
+        page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+        assert page.evaluate("window.__sameDocument") is True
+        assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
+        assert page.get_by_label("Alpha item").is_checked()
+        assert errors == []
         context.close()

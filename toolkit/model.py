@@ -259,7 +259,7 @@ class Template(_Sectioned[TemplateField]):
         default=False,
         description="Warn (never block) when an answer looks like a phone number, email or home address",
     )
-    combined_title: str | None = Field(
+    combined_title: Text | None = Field(
         default=None,
         description="Offer a printable sheet combining several people's exported documents, with this title (e.g. 'Meet the team')",
     )
