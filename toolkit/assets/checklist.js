@@ -22,7 +22,7 @@
         sel.addEventListener("change", function () { box.checked = sel.value === "done"; save(id); });
       }
       var det = (r.det = el("details", "tk-note")), note = (r.note = el("textarea", "tk-note-text"));
-      det.appendChild(el("summary", null, "Note"));
+      det.appendChild(el("summary", null, "Note")).appendChild(el("span", "tk-sr", " on: " + t.items[id]));
       det.appendChild(TK.labelled("Your note on this item", note, base + "-note"));
       note.rows = 3;
       note.dir = "auto";
