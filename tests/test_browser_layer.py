@@ -68,7 +68,9 @@ def test_scripts_are_registered_once():
     config = _config(["assets/toolkit/toolkit.js"])
     mkdocs_adapter.on_config(config)
     mkdocs_adapter.on_config(config)
-    assert [str(s) for s in config.extra_javascript] == ["assets/toolkit/toolkit.js"]
+    scripts = [str(s) for s in config.extra_javascript]
+    assert scripts.count("assets/toolkit/toolkit.js") == 1
+    assert len(scripts) == len(set(scripts))
     config = _config([])
     mkdocs_adapter.on_config(config)
     assert "assets/toolkit/toolkit.js" in config.extra_javascript

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .catalog import load_catalog
 from .issue import ContentError
 from .load import TOOL_ADAPTER
@@ -41,6 +43,34 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from . import mkdocs_adapter
+    from .publish import publish
+
+    out = Path(args.out)
+    try:
+        publish(out, lambda tmp: mkdocs_adapter.build(Path(args.config), tmp))
+    except mkdocs_adapter.BuildFailed as exc:
+        for message in exc.messages:
+            print(message, file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: {out} is unchanged", file=sys.stderr)
+        return 130
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or 'template'}:{getattr(exc, 'lineno', None) or 1}"
+        print(f"{where}: template error: {exc}", file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename or out}:1: {exc.strerror or exc}", file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    print(f"published {out}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(TOOL_ADAPTER.json_schema(), indent=2, sort_keys=True))
     return 0
@@ -56,6 +86,10 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print the page generated for one tool")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
+    build = sub.add_parser("build", help="build the site strictly and publish it to --out only if the whole build succeeds")
+    build.add_argument("--out", default="site", help="folder to publish (default: site)")
+    build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="print the JSON Schema of a tool file").set_defaults(func=cmd_schema)
     return p
 

@@ -1,4 +1,7 @@
-"""Markers that embed a tool in any Markdown page: ``<!-- toolkit:tool ID -->``.
+"""Markers that put toolkit content in any Markdown page.
+
+``<!-- toolkit:tool ID [level=N] -->`` embeds a tool; ``<!-- toolkit:cite PAPER -->`` writes the
+full citation of a paper from the registry (so no page needs to copy a paper's title).
 
 A marker is an HTML comment on a line of its own, so a page stays readable (and the
 marker invisible) wherever it is not processed. Unknown marker names and unknown tool ids
@@ -11,7 +14,7 @@ import re
 
 from .catalog import Catalog
 from .issue import ContentError, Issue
-from .render import render_tool
+from .render import PAPERS_URI, rel, render_template, render_tool
 
 MARKER = re.compile(r"^[ \t]*<!--\s*toolkit:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
 
@@ -32,7 +35,16 @@ def _tool(args: str, catalog: Catalog, page_uri: str) -> str:
     return render_tool(catalog.tool(tool_id), catalog, page_uri=page_uri, level=int(level))
 
 
-HANDLERS = {"tool": _tool}
+def _cite(args: str, catalog: Catalog, page_uri: str) -> str:
+    words = args.split()
+    if len(words) != 1:
+        raise ValueError("toolkit:cite needs one paper id, e.g. <!-- toolkit:cite imroc-20 -->")
+    if words[0] not in catalog.papers:
+        raise ValueError(f"toolkit:cite: unknown paper {words[0]!r} (known: {', '.join(sorted(catalog.papers))})")
+    return render_template("cite.md.j2", p=catalog.papers[words[0]], link=rel(PAPERS_URI, page_uri) + "#" + words[0])
+
+
+HANDLERS = {"tool": _tool, "cite": _cite}
 
 
 def expand(markdown: str, catalog: Catalog, *, page_uri: str, path: str) -> str:

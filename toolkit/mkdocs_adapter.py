@@ -6,6 +6,7 @@ across `mkdocs serve` rebuilds and across builds in one test process.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -15,20 +16,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from . import embed
+from . import embed, search
 from .catalog import Catalog, is_data_file, load_catalog
 from .issue import ContentError
+from .glossary import abbreviations, page_title
 from .pages import data_source, generated_pages
+from .render import tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 #: Site path -> file shipped from toolkit/assets, or a tuple of files joined in order into one.
-ASSETS: dict[str, Path | tuple[Path, ...]] = {"assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css"}
+ASSETS: dict[str, Path | tuple[Path, ...]] = {
+    "assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css",
+}
 #: The browser layer: small plain-JavaScript files, one per concern, shipped as one script
-#: (fewer requests, and it compresses better). store.js is the core the others use.
+#: (fewer requests, and it compresses better: the budget is 15 KB gzipped for all JS and CSS).
+#: store.js is the core the tool scripts use; add a new concern's file to this list.
 ASSETS["assets/toolkit/toolkit.js"] = tuple(
-    ASSETS_DIR / name for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js")
+    ASSETS_DIR / name
+    for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js")
 )
 
 
@@ -43,6 +50,7 @@ def asset_bytes(uri: str) -> bytes:
 class _State:
     catalog: Catalog | None = None
     root: Path = Path(".")
+    tool_urls: dict[str, str] = {}
 
 
 _state = _State()
@@ -55,6 +63,7 @@ def _fail(exc: ContentError) -> PluginError:
 def on_config(config: Any) -> Any:
     """Reset per-build state and register the toolkit's stylesheet and scripts."""
     _state.catalog = None
+    _state.tool_urls = {}
     _state.root = Path(config.config_file_path or ".").resolve().parent
     for uri in ASSETS:
         if uri.endswith(".css") and uri not in config.extra_css:
@@ -73,7 +82,13 @@ def on_files(files: Files, config: Any) -> Files:
     _state.catalog = catalog
     for file in [f for f in files if is_data_file(f.src_uri)]:
         files.remove(file)
-    for uri, text in generated_pages(catalog).items():
+    abbrs = abbreviations(catalog.glossary)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
+    authored = {
+        f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
+        for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
+    }
+    for uri, text in generated_pages(catalog, authored).items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
         page = File.generated(config, uri, content=text)
@@ -81,6 +96,7 @@ def on_files(files: Files, config: Any) -> Files:
         if source is not None:
             page.edit_uri = source
         files.append(page)
+    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
     for uri, path in ASSETS.items():
         if isinstance(path, tuple):
             files.append(File.generated(config, uri, content=asset_bytes(uri)))
@@ -99,6 +115,58 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config: Any) -> None:
+    """Add every tool item, kind-bearing titles and other spellings to the search index."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if _state.catalog is None or not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index = search.augment(index, _state.catalog, _state.tool_urls.__getitem__)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would.
+
+    Raises :class:`BuildFailed` with the problems MkDocs reported.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    collected = _Collect()
+    logging.getLogger("mkdocs").addHandler(collected)
+    try:
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Abort, ConfigurationError, PluginError) as exc:
+        raise BuildFailed(collected.messages or [str(exc)]) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collected)
+
+
+class BuildFailed(Exception):
+    """The site did not build; `messages` says why (content problems as path:line: message)."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _display(config: Any, src_uri: str) -> str:

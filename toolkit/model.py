@@ -47,6 +47,15 @@ KINDS: dict[str, str] = {
     "pathway": "Career pathway",
 }
 
+#: Tool kind -> heading for a group of tools of that kind.
+KIND_GROUPS: dict[str, str] = {
+    "checklist": "Checklists",
+    "reflection": "Reflection questions",
+    "flow": "Decision flows",
+    "template": "Templates",
+    "pathway": "Career pathways",
+}
+
 
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are immutable."""
@@ -198,6 +207,9 @@ class ToolBase(Strict):
         default=None, description="Shown prominently, e.g. that a table was reconstructed"
     )
     related: list[Slug] = Field(default_factory=list)
+    minutes: int | None = Field(
+        default=None, ge=1, le=600, description="Time needed; estimated from the items when not given"
+    )
 
 
 class _Sectioned(ToolBase, Generic[ItemT]):
@@ -288,3 +300,22 @@ class Pathway(ToolBase):
 Tool = Annotated[
     Union[Checklist, Reflection, Flow, Template, Pathway], Field(discriminator="kind")
 ]
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+class Term(Strict):
+    """A term or abbreviation the papers use, defined once for the whole site."""
+
+    id: Slug
+    term: Text = Field(description="As written in text, e.g. 'PSW' or 'co-production'")
+    stands_for: str | None = Field(default=None, description="For abbreviations: what the letters stand for")
+    definition: Text
+    also: list[Text] = Field(default_factory=list, description="Other spellings and synonyms, found by search")
+
+
+class GlossaryFile(Strict):
+    """The glossary file: every term, each with a stable id."""
+
+    terms: list[Term] = Field(min_length=1)

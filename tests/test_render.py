@@ -1,0 +1,134 @@
+"""Rendering: snapshots of each kind's page text, and the HTML it becomes.
+
+Snapshots live in tests/snapshots/; after an intended change, regenerate them with
+`UPDATE_SNAPSHOTS=1 make test` and review the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from toolkit.catalog import load_catalog
+from toolkit.render import anchor, md_inline, render_tool, tool_uri
+
+from .conftest import ROOT
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "docs"
+SNAPSHOTS = HERE / "snapshots"
+KINDS = ["sample-checklist", "sample-reflection", "sample-flow", "sample-template", "sample-pathway"]
+
+
+@lru_cache(maxsize=1)
+def catalog():
+    return load_catalog(FIXTURES)
+
+
+def to_html(text: str) -> BeautifulSoup:
+    """Convert page text with the same Markdown extensions the site uses."""
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=cfg.mdx_configs)
+    return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def rendered(tool_id: str) -> str:
+    return render_tool(catalog().tool(tool_id), catalog(), page_uri=tool_uri(tool_id))
+
+
+@pytest.mark.parametrize("tool_id", KINDS)
+def test_snapshot(tool_id):
+    text = rendered(tool_id)
+    snap = SNAPSHOTS / f"{tool_id}.md"
+    if os.environ.get("UPDATE_SNAPSHOTS") or not snap.exists():
+        snap.write_text(text, encoding="utf-8")
+    expected = snap.read_text(encoding="utf-8")
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True), "snapshot", "rendered"))
+    assert not diff, f"rendering changed (UPDATE_SNAPSHOTS=1 to accept):\n{diff}"
+
+
+@pytest.mark.parametrize("tool_id", KINDS)
+def test_every_entry_has_its_stable_anchor_and_source(tool_id):
+    soup = to_html(rendered(tool_id))
+    tool = catalog().tool(tool_id).tool
+    ids = {el["id"] for el in soup.find_all(id=True)}
+    if tool.kind == "flow":
+        expected = [q.id for q in tool.questions] + [o.id for o in tool.outcomes]
+    elif tool.kind == "pathway":
+        expected = [s.id for s in tool.stages]
+    else:
+        expected = [e.id for e in tool.entries()]
+    for part in expected:
+        assert anchor(tool_id, part) in ids
+    source = soup.select_one(".tk-meta a[href]")
+    assert source["href"] == "../papers.md#sample-paper"
+    assert tool.source.section in soup.select_one(".tk-meta").get_text()
+    assert not soup.find("script"), "tools must read without JavaScript"
+
+
+@pytest.mark.parametrize("tool_id", KINDS)
+def test_every_control_has_an_accessible_name(tool_id):
+    soup = to_html(rendered(tool_id))
+    for control in soup.find_all(["input", "textarea", "select"]):
+        label = soup.find("label", attrs={"for": control["id"]})
+        assert label is not None and label.get_text(strip=True), control["id"]
+
+
+def test_checklist_boxes_are_real_inputs_in_sections():
+    soup = to_html(rendered("sample-checklist"))
+    boxes = soup.select("input[type=checkbox]")
+    assert [b["name"] for b in boxes] == [anchor("sample-checklist", i) for i in ("alpha", "beta", "gamma")]
+    assert [h.get_text(strip=True).rstrip("¶") for h in soup.find_all("h2")] == ["First things", "Second things", "Related tools"]
+    assert soup.select_one("ul.tk-checklist")["data-statuses"] == "true"
+    assert soup.select_one("#sample-checklist--alpha .tk-hint strong").get_text() == "bold"
+    # ampersands in author text are escaped, not passed through as HTML
+    assert "Do the first thing &amp; check it." in str(soup)
+
+
+def test_reflection_parts_get_their_own_boxes_and_notice():
+    soup = to_html(rendered("sample-reflection"))
+    assert soup.select_one(".tk-notice").get_text(" ", strip=True).endswith("This table was reconstructed.")
+    names = [t["name"] for t in soup.find_all("textarea")]
+    assert names == ["sample-reflection--why", "sample-reflection--who-colleagues", "sample-reflection--who-people"]
+
+
+def test_flow_prints_as_a_numbered_tree_with_working_links():
+    soup = to_html(rendered("sample-flow"))
+    questions = soup.select("li.tk-flow-question")
+    assert [(q["data-node"], q["value"]) for q in questions] == [("ready", "1"), ("helpful", "2")]
+    answers = questions[0].select("li[data-answer]")
+    assert answers[0].get_text(" ", strip=True) == "If Yes , go to question 2 ."
+    ids = {el["id"] for el in soup.find_all(id=True)}
+    for link in soup.select(".tk-flow a[href^='#']"):
+        assert link["href"][1:] in ids
+    assert "the outcome is" in questions[1].get_text()
+
+
+def test_pathway_routes_link_to_stages():
+    soup = to_html(rendered("sample-pathway"))
+    route = soup.select_one("li[data-to=worker] a")
+    assert route["href"] == "#sample-pathway--worker"
+    assert route.get_text() == "Peer support worker"
+
+
+def test_embedded_tool_links_relative_to_its_page():
+    text = render_tool(catalog().tool("sample-checklist"), catalog(), page_uri="guides/x/page.md", level=2)
+    assert text.startswith("## Sample checklist")
+    assert "(../../papers.md#sample-paper)" in text
+    assert "[Open this tool on its own page](../../tools/sample-checklist.md)" in text
+    assert "### First things" in text
+
+
+def test_inline_markdown_is_escaped_and_unwrapped():
+    assert str(md_inline("A <b>bold</b> & *nice* move")) in (
+        "A <b>bold</b> &amp; <em>nice</em> move",
+    )
+    assert str(md_inline(None)) == ""
