@@ -29,12 +29,12 @@ def test_failed_build_leaves_published_site_byte_for_byte(project, tmp_path, cap
     assert main(["build", "--config", str(project / "mkdocs.yml"), "--out", str(out)]) == 0
     before = snapshot(out)
     assert "index.html" in before
-    tool = project / "docs" / "tools" / "sharing-risks.yml"
+    tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
     tool.write_text(tool.read_text().replace("  - id: burden", "  - id: focus"))
     capsys.readouterr()
     assert main(["build", "--config", str(project / "mkdocs.yml"), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "docs/tools/sharing-risks.yml:" in err and "duplicate id 'focus'" in err
+    assert "docs/tools/personal-experience/sharing-risks.yml:" in err and "duplicate id 'focus'" in err
     assert f"build failed: {out} is unchanged" in err
     assert snapshot(out) == before
     assert leftovers(out.parent) == []

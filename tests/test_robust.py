@@ -88,7 +88,7 @@ def test_every_shipped_tool_loads(tmp_path):
         assert outcome(tmp_path, text) is None, file
 
 
-GOOD = (DOCS / "tools" / "sharing-risks.yml").read_text(encoding="utf-8").replace("id: sharing-risks\n", "id: t\n", 1)
+GOOD = (DOCS / "tools" / "personal-experience" / "sharing-risks.yml").read_text(encoding="utf-8").replace("id: sharing-risks\n", "id: t\n", 1)
 
 
 @pytest.mark.parametrize("name, data, expected", [

@@ -102,3 +102,10 @@ def test_terms_show_as_abbr_where_used(built_site):
             assert any(a.get_text() in forms(term) for a in html.find_all("abbr")), (term.id, link["href"])
             checked += 1
     assert checked >= 5
+
+
+def test_only_the_first_use_of_a_term_gets_a_tooltip():
+    from toolkit.glossary import first_only
+
+    html = '<p><abbr title="a">PSW</abbr> and <abbr title="a">PSW</abbr>, <abbr title="b">Recovery</abbr> <abbr title="b">recovery</abbr></p>'
+    assert first_only(html) == '<p><abbr title="a">PSW</abbr> and PSW, <abbr title="b">Recovery</abbr> recovery</p>'

@@ -44,15 +44,24 @@ def pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", flags)
 
 
+_NOT_TEXT = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}\n]*\}")
+
+
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
-    """Return term id -> [(page title, page src_uri)] of pages whose text uses the term."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for term in terms:
-        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms(term)) + r")(?![\w-])")
-        found[term.id] = sorted(
-            ((title, uri) for uri, (title, text) in pages.items() if rx.search(text)), key=lambda p: p[0].lower()
-        )
-    return found
+    """Return term id -> [(page title, page src_uri)] of pages whose text uses the term.
+
+    Longer terms win, as in the tooltips: "peer employment specialist" is not also a use of
+    "employment specialist".
+    """
+    terms = list(terms)
+    owner = {form: term.id for term in terms for form in forms(term)}
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)) + r")(?![\w-])")
+    found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
+    for uri, (title, text) in sorted(pages.items()):
+        # Only running text counts: not tags and their attributes, link targets or attribute lists.
+        for term_id in {owner[m.group(0)] for m in rx.finditer(_NOT_TEXT.sub(" ", text))}:
+            found[term_id].append((title, uri))
+    return {term_id: sorted(used, key=lambda p: p[0].lower()) for term_id, used in found.items()}
 
 
 def page_title(src_uri: str, markdown: str) -> str:
@@ -64,3 +73,23 @@ def page_title(src_uri: str, markdown: str) -> str:
     if stem == "index":
         stem = src_uri.rsplit("/", 2)[-2] if "/" in src_uri else "Home"
     return stem.replace("-", " ").capitalize()
+
+
+_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def first_only(html: str) -> str:
+    """Keep the tooltip on the first use of each term in a page; later uses read as plain text.
+
+    Terms like "recovery" occur dozens of times on a page; a tooltip on every one is noise.
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        key = match.group(1).lower()
+        if key in seen:
+            return match.group(1)
+        seen.add(key)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

@@ -9,19 +9,21 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import embed, search
 from .catalog import Catalog, is_data_file, load_catalog
 from .issue import ContentError
-from .glossary import abbreviations, page_title
+from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
-from .render import tool_uri
+from .render import PAGE_LINK, tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -90,9 +92,13 @@ def on_files(files: Files, config: Any) -> Files:
     }
     for uri, text in generated_pages(catalog, authored).items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
-        page = File.generated(config, uri, content=text)
+            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
         source = data_source(uri, catalog)
+        # Tool pages stay out of the navigation: the All tools page lists and filters them, and
+        # a navigation of every tool, repeated on every page, grows the site with the square of
+        # the number of tools (1,000 tools made 364 MB).
+        inclusion = InclusionLevel.NOT_IN_NAV if source is not None else InclusionLevel.UNDEFINED
+        page = File.generated(config, uri, content=text, inclusion=inclusion)
         if source is not None:
             page.edit_uri = source
         files.append(page)
@@ -115,6 +121,26 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Point links inside tool HTML at the built pages; keep one tooltip per term."""
+    return first_only(_resolve_page_links(html, page, config, files))
+
+
+def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
+    """MkDocs rewrites and checks Markdown links but not links in raw HTML, which is how tool
+    text reaches a page: do both for those, failing the build on a missing page."""
+    here = page.file
+
+    def resolve(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here.src_uri), match.group(1)))
+        found = files.get_file_from_path(target)
+        if found is None:
+            raise PluginError(f"{_display(config, here.src_uri)}:1: a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to docs/)")
+        return f'href="{found.url_relative_to(here)}{match.group(2) or ""}"'
+
+    return PAGE_LINK.sub(resolve, html)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

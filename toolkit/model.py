@@ -99,6 +99,15 @@ class Source(Strict):
     locator: str | None = Field(default=None, description="Table, box or figure, e.g. 'Table 1'")
 
 
+class GuideLink(Strict):
+    """A guidance page a tool comes from, shown as a link on the tool."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md$")] = Field(
+        description="Path of the page under docs/, e.g. 'guides/personal-experience/index.md'"
+    )
+    title: Text
+
+
 class Item(Strict):
     """One checklist item."""
 
@@ -210,6 +219,9 @@ class ToolBase(Strict):
     minutes: int | None = Field(
         default=None, ge=1, le=600, description="Time needed; estimated from the items when not given"
     )
+    guides: list[GuideLink] = Field(
+        default_factory=list, description="Guidance pages this tool comes from (linked from the tool)"
+    )
 
 
 class _Sectioned(ToolBase, Generic[ItemT]):
@@ -319,3 +331,72 @@ class GlossaryFile(Strict):
     """The glossary file: every term, each with a stable id."""
 
     terms: list[Term] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- diagrams
+# A diagram is data (docs/diagrams/**/<id>.yml) drawn at build time as inline SVG with a
+# text alternative; see toolkit/diagrams.py. Added for the career-pathway figures.
+
+#: Box styles a diagram category or band may use; their colours live in diagrams.STYLES.
+DiagramStyle = Literal["grey", "dark-blue", "light-blue", "white", "red", "green", "amber", "purple"]
+
+
+class DiagramCategory(Strict):
+    """A kind of box in a diagram, shown in the legend and named in the text alternative."""
+
+    id: Slug
+    label: Text
+    style: DiagramStyle = "white"
+    description: str | None = None
+
+
+class DiagramNode(Strict):
+    """One box: a role, a stage or an idea."""
+
+    id: Slug
+    label: Text
+    category: Slug | None = None
+    detail: str | None = Field(default=None, description="A shorter second line, also read out in the text")
+
+
+class DiagramColumn(Strict):
+    """A column of boxes, drawn left to right in the order given."""
+
+    id: Slug
+    title: Text
+    nodes: list[DiagramNode] = Field(min_length=1)
+
+
+class DiagramEdge(Strict):
+    """An arrow from one box to another."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: Slug = Field(alias="from")
+    to: Slug
+    label: str | None = None
+    dashed: bool = Field(default=False, description="Draw a dashed arrow, e.g. for a less common route")
+
+
+class DiagramBand(Strict):
+    """A long arrow under the columns, for something that runs through every stage."""
+
+    label: Text
+    style: DiagramStyle = "red"
+    start: Slug | None = Field(default=None, description="First column it spans (default: the first)")
+    end: Slug | None = Field(default=None, description="Last column it spans (default: the last)")
+
+
+class Diagram(Strict):
+    """A figure drawn from data: columns of boxes, arrows between them and bands beneath."""
+
+    id: Slug
+    title: Text
+    figure: str | None = Field(default=None, description="The paper's figure number, e.g. 'Figure 3'")
+    source: Source
+    summary: Text = Field(description="What the diagram shows, in a paragraph: the start of its text alternative")
+    notice: str | None = Field(default=None, description="E.g. that the figure was rebuilt from the paper's text")
+    categories: list[DiagramCategory] = Field(default_factory=list)
+    columns: list[DiagramColumn] = Field(min_length=1)
+    edges: list[DiagramEdge] = Field(default_factory=list)
+    bands: list[DiagramBand] = Field(default_factory=list)

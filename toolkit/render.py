@@ -7,6 +7,7 @@ of contents and checks the links; the interactive parts are HTML fragments from 
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -68,14 +69,26 @@ def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
     return Markup(html)
 
 
+#: A link to another page of the site, as written in tool text: a .md path, relative to docs/.
+PAGE_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|#|/)([^"#]+\.md)(#[^"]*)?"')
+
+
+def relink(html: str, page_uri: str | None) -> str:
+    """Make links in tool text (written relative to docs/, like `guides/x.md#part`) relative
+    to the page the tool is shown on, so they work on its own page and where it is embedded."""
+    if not page_uri:
+        return html
+    return PAGE_LINK.sub(lambda m: f'href="{rel(m.group(1), page_uri)}{m.group(2) or ""}"', html)
+
+
 @pass_context
 def _md_filter(context: Any, text: str | None) -> Markup:
-    return md_block(text, context.get("abbrs", ()))
+    return Markup(relink(md_block(text, context.get("abbrs", ())), context.get("page_uri")))
 
 
 @pass_context
 def _mdi_filter(context: Any, text: str | None) -> Markup:
-    return md_inline(text, context.get("abbrs", ()))
+    return Markup(relink(md_inline(text, context.get("abbrs", ())), context.get("page_uri")))
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +119,7 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
     context: dict[str, Any] = {
         "tool": tool,
         "entry": entry,
+        "page_uri": page_uri,
         "level": level,
         "h": lambda n: "#" * min(level + n, 6),
         "abbrs": tuple(sorted(abbreviations(catalog.glossary).items())),
@@ -117,6 +131,7 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "related": [
             (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],
+        "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
     }
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)
