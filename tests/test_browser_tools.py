@@ -517,13 +517,15 @@ def test_works_with_material_instant_navigation(browser, tmp_path):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(f"{url}/tools/test-list/")
         page.get_by_label("Alpha item").check()
+        page.goto(f"{url}/tools/")  # a real load; then instant navigation through its links
         page.evaluate("window.__sameDocument = true")
-        page.locator(".md-nav__link", has_text="Test flow").first.click()
+        page.locator(".md-content a[href$='test-flow/']").first.click()
         page.locator(".tk-flow-app").wait_for()
         assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
         page.get_by_role("button", name="Yes", exact=True).click()
         assert page.locator(".tk-flow-step").inner_text() == "Question 2"
-        page.locator(".md-nav__link", has_text="Test checklist").first.click()
+        page.go_back()
+        page.locator(".md-content a[href$='test-list/']").first.click()
         page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
         assert page.evaluate("window.__sameDocument") is True
         assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
