@@ -170,7 +170,7 @@ def test_cite_marker_writes_the_full_reference(project, tmp_path):
 
 def test_links_in_tool_text_work_on_the_tool_page_and_where_embedded(project, tmp_path):
     tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
-    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [the guide](guides/demo.md#part-two) and [prepare](tools/preparing-to-share.md).\n", 1))
+    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [the guide](../guides/demo.md#part-two) and [prepare](preparing-to-share.md).\n", 1))
     _write(project, "guides/demo.md", "# Demo\n\n## Part two\n\n<!-- toolkit:tool sharing-risks -->\n")
     build_site(project / "mkdocs.yml", tmp_path / "out")
     own = soup(tmp_path / "out" / "tools" / "sharing-risks" / "index.html").select_one(".tk-intro")
@@ -181,7 +181,7 @@ def test_links_in_tool_text_work_on_the_tool_page_and_where_embedded(project, tm
 
 def test_link_in_tool_text_to_a_missing_page_fails_the_build(project, tmp_path):
     tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
-    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [gone](guides/nowhere.md).\n", 1))
+    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [gone](../guides/nowhere.md).\n", 1))
     result = _cli_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/tools/sharing-risks.md:1: a tool on this page links to '../guides/nowhere.md'" in result.stderr

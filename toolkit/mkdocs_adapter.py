@@ -137,7 +137,7 @@ def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(here.src_uri), match.group(1)))
         found = files.get_file_from_path(target)
         if found is None:
-            raise PluginError(f"{_display(config, here.src_uri)}:1: a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to docs/)")
+            raise PluginError(f"{_display(config, here.src_uri)}:1: a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to the tool's own page, tools/<id>.md)")
         return f'href="{found.url_relative_to(here)}{match.group(2) or ""}"'
 
     return PAGE_LINK.sub(resolve, html)

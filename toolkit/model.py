@@ -116,6 +116,14 @@ class Item(Strict):
     hint: str | None = None
 
 
+class ItemField(Strict):
+    """An answer box that every item of a checklist gets, e.g. who owns a step and by when."""
+
+    id: Slug
+    label: Text
+    input: Literal["line", "date"] = "line"
+
+
 class Part(Strict):
     """One sub-question of a reflection question, with its own answer box."""
 
@@ -258,6 +266,18 @@ class Checklist(_Sectioned[Item]):
 
     kind: Literal["checklist"]
     statuses: bool = Field(default=False, description="Offer not started / in progress / done / n/a")
+    item_fields: list[ItemField] = Field(
+        default_factory=list,
+        description="Answer boxes repeated on every item, e.g. owner and target date of an action",
+    )
+
+    @model_validator(mode="after")
+    def _unique_item_fields(self):  # noqa: ANN202
+        ids = [f.id for f in self.item_fields]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"item_fields: duplicate id {dupes[0]!r}")
+        return self
 
     @classmethod
     def _item_type(cls) -> type:
