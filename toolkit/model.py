@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 #: A stable identifier: lower-case words joined by single hyphens. Answers, links and
 #: downloads hang on these, so they never change when wording does.
@@ -122,6 +122,12 @@ class ItemField(Strict):
     id: Slug
     label: Text
     input: Literal["line", "date"] = "line"
+
+class ScaleLevel(Strict):
+    """One point on a checklist's rating scale, e.g. 'not yet started'."""
+
+    id: Slug
+    label: Text
 
 
 class Part(Strict):
@@ -278,6 +284,25 @@ class Checklist(_Sectioned[Item]):
         if dupes:
             raise ValueError(f"item_fields: duplicate id {dupes[0]!r}")
         return self
+
+    scale: list[ScaleLevel] | None = Field(
+        default=None,
+        description="Rate each item on these levels (a radio group) instead of ticking it",
+    )
+
+    @field_validator("scale")
+    @classmethod
+    def _scale_is_usable(cls, scale, info):  # noqa: ANN001, ANN206
+        if scale is None:
+            return scale
+        if len(scale) < 2:
+            raise ValueError("a scale needs at least two levels")
+        ids = [level.id for level in scale]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"scale level ids must be unique (got {', '.join(ids)})")
+        if info.data.get("statuses"):
+            raise ValueError("give either 'scale' or 'statuses: true', not both")
+        return scale
 
     @classmethod
     def _item_type(cls) -> type:
