@@ -123,6 +123,7 @@ class ItemField(Strict):
     label: Text
     input: Literal["line", "date"] = "line"
 
+
 class ScaleLevel(Strict):
     """One point on a checklist's rating scale, e.g. 'not yet started'."""
 
