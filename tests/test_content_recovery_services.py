@@ -305,3 +305,20 @@ def test_rating_a_challenge_is_one_choice_per_group(page, site_server):
     assert not group.get_by_label("Developing").is_checked()
     other = page.get_by_role("group", name="Challenge 7:", exact=False)
     assert not other.get_by_label("Well established").is_checked()
+
+
+def test_scale_items_also_get_item_fields(tmp_path):
+    from toolkit.catalog import Catalog
+
+    body = BASE + (
+        "    scale:\n      - {id: low, label: Low}\n      - {id: high, label: High}\n"
+        "    item_fields:\n      - {id: owner, label: Who}\n"
+    )
+    entry = load_tool(_write(tmp_path, body), "rated.yml", "tools/rated.yml")
+    real = load_catalog(DOCS)
+    catalog = Catalog(papers=real.papers, tools={"rated": entry})
+    soup = BeautifulSoup(render_tool(entry, catalog, page_uri="tools/rated.md"), "html.parser")
+    for item_id in ("one", "two"):
+        li = soup.find(id=anchor("rated", item_id))
+        assert len(li.select("input[type=radio]")) == 2
+        assert li.find(id=anchor("rated", item_id, "owner") + "-input") is not None
