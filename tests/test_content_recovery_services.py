@@ -284,7 +284,7 @@ def test_costs_page_cites_each_figure(built_site):
 
 def test_glossary_has_our_terms(built_site):
     soup = _page(built_site, "glossary")
-    for slug in ["co-production", "social-prescribing", "patient-activation", "recovery-college",
+    for slug in ["co-production", "link-worker", "patient-activation", "recovery-college",
                  "ladder-of-participation", "wrap", "pam", "abcd"]:
         assert soup.find(id=slug) is not None, slug
 
