@@ -322,3 +322,24 @@ def test_scale_items_also_get_item_fields(tmp_path):
         li = soup.find(id=anchor("rated", item_id))
         assert len(li.select("input[type=radio]")) == 2
         assert li.find(id=anchor("rated", item_id, "owner") + "-input") is not None
+
+
+@pytest.mark.browser
+def test_ratings_are_saved_by_challenge_id_and_survive_reload(page, site_server):
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    tool_id = "recovery-challenges-self-assessment"
+    page.goto(f"{site_server}/tools/{tool_id}/")
+    progress = page.locator(".tk-progress")
+    assert progress.inner_text() == "0 of 10 rated"
+    page.get_by_role("group", name="Challenge 6:", exact=False).get_by_label("Developing").check()
+    page.get_by_role("group", name="Challenge 9:", exact=False).get_by_label("Early steps").check()
+    assert progress.inner_text() == "2 of 10 rated"
+    raw = page.evaluate("id => localStorage.getItem('tk:tool:' + id)", tool_id)
+    assert raw and '"safety-not-risk"' in raw and '"developing"' in raw and '"early-steps"' in raw
+    page.reload()
+    assert page.locator(f"#{anchor(tool_id, 'safety-not-risk')}--developing").is_checked()
+    assert page.locator(f"#{anchor(tool_id, 'staff-wellbeing')}--early-steps").is_checked()
+    assert not page.locator(f"#{anchor(tool_id, 'coproduction')}--developing").is_checked()
+    assert page.locator(".tk-progress").inner_text() == "2 of 10 rated"
+    assert errors == []
