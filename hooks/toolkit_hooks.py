@@ -9,3 +9,5 @@ from toolkit import mkdocs_adapter
 on_config = mkdocs_adapter.on_config
 on_files = mkdocs_adapter.on_files
 on_page_markdown = mkdocs_adapter.on_page_markdown
+on_page_content = mkdocs_adapter.on_page_content
+on_env = mkdocs_adapter.on_env
