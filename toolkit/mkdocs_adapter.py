@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import embed, site_extras
 from .catalog import Catalog, is_data_file
@@ -82,7 +82,8 @@ def on_files(files: Files, config: Any) -> Files:
     for uri, text in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
-        page = File.generated(config, uri, content=text)
+        inclusion = InclusionLevel.NOT_IN_NAV if extras.not_in_nav(uri) else InclusionLevel.UNDEFINED
+        page = File.generated(config, uri, content=text, inclusion=inclusion)
         source = data_source(uri, catalog)
         if source is not None:
             page.edit_uri = source

@@ -77,7 +77,7 @@ class Overlay:
 
     def hidden_page(self, tool: Any) -> str:
         """Return the page shown at a hidden tool's address."""
-        return render_template("local-hidden.md.j2", tool=tool, name=self.name)
+        return render_template("local-hidden.md.j2", tool=tool, org=self.name)
 
 
 def _title(file: Path) -> str:

@@ -84,6 +84,10 @@ class Extras:
         out |= paths.path_pages(self.paths, self.shown)
         return out
 
+    def not_in_nav(self, src_uri: str) -> bool:
+        """Tell whether a generated page stays out of the navigation (a hidden tool's notice)."""
+        return _tool_of(src_uri) in self.hidden
+
     def _without_hidden(self, lp: paths.LoadedPath) -> paths.LoadedPath | None:
         steps = [s for s in lp.path.steps if s.tool not in self.hidden]
         if len(steps) == len(lp.path.steps):
@@ -180,7 +184,7 @@ class Extras:
 
 
 def _tool_of(src_uri: str) -> str | None:
-    prefix = tool_uri("")
+    prefix = tool_uri("x").removesuffix("x.md")
     if src_uri.startswith(prefix) and src_uri.endswith(".md") and "/" not in src_uri[len(prefix):]:
         stem = src_uri[len(prefix):-3]
         return stem if stem != "index" else None
