@@ -104,6 +104,8 @@ class Redirect:
     new_prefix: str = ""
 
     def target_anchor(self, old_anchor: str) -> str:
+        if self.old_prefix and old_anchor == self.old_prefix:
+            return self.new_prefix
         if self.old_prefix and old_anchor.startswith(self.old_prefix + "--"):
             return self.new_prefix + old_anchor[len(self.old_prefix):]
         return old_anchor

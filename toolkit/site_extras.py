@@ -110,6 +110,7 @@ class Extras:
         """Return generated non-page files known before rendering: tools.json, local colours."""
         self.use_directory_urls = use_directory_urls
         out = {TOOLS_JSON: tools_json(self.shown, site_url, use_directory_urls, self.local_tools)}
+        out[LINKS_JSON] = "{}\n"  # filled in by late_files() once every page is rendered
         css = self.overlay.css() if self.overlay else None
         if css:
             out[LOCAL_CSS] = css
