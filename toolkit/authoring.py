@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 from . import links, paths
-from .catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog
+from .catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
 from .issue import ContentError, Issue
 from .load import load_papers, load_tool, read_yaml
 from .overlay import SETTINGS_FILE, load as load_overlay
-from .pages import generated_pages
-from .render import render_template
+from .pages import TOOLS_INDEX_URI
+from .render import PAPERS_URI, render_template, tool_uri
 from .schemas import modeline
 from .validate import check
 
@@ -50,7 +50,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
 def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
     """Return every page a learning-path step may point at (written and generated)."""
     pages = {f.relative_to(docs).as_posix() for f in docs.rglob("*.md")}
-    pages |= set(generated_pages(catalog)) | {links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
+    pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
     pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
     return pages
 
@@ -77,21 +77,34 @@ def validate_file(file: Path, docs: Path, root: Path) -> str:
         load_papers(file, display)
         return "paper registry"
     data, _ = read_yaml(file, display)
-    try:
-        catalog: Catalog | None = load_catalog(docs, root=root)
-    except ContentError:
-        catalog = None  # the rest of the content has problems: check this file on its own
+    catalog = _everything_else(docs, root, file)
     if file.parent.name == paths.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):
-        if catalog is None:
-            paths.load_path(file, display)
-        else:
-            known = known_pages(docs, catalog, [f.stem for f in paths.path_files(docs)] + [file.stem])
-            paths.load_paths([(file, display)], set(catalog.tools), known)
+        known = known_pages(docs, catalog, [f.stem for f in paths.path_files(docs)] + [file.stem])
+        paths.load_paths([(file, display)], set(catalog.tools), known)
         return "learning path"
     entry = load_tool(file, display, f"{TOOLS_DIR}/{file.name}")
-    if catalog is not None:
-        others = [e for e in catalog.tools.values() if e.tool.id != entry.tool.id]
-        issues = [i for i in check([*others, entry], set(catalog.papers)) if i.path == display]
-        if issues:
-            raise ContentError(issues)
+    others = [e for e in catalog.tools.values() if e.tool.id != entry.tool.id]
+    issues = [i for i in check([*others, entry], set(catalog.papers)) if i.path == display]
+    if issues:
+        raise ContentError(issues)
     return f"{entry.tool.kind} tool"
+
+
+def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
+    """Load what one file may refer to: the papers and every other tool that loads cleanly."""
+    papers = {}
+    try:
+        registry, _ = load_papers(docs / PAPERS_FILE, _display(docs / PAPERS_FILE, root))
+        papers = {p.id: p for p in registry.papers}
+    except (ContentError, FileNotFoundError):
+        pass
+    tools = {}
+    for other in tool_files(docs):
+        if other.resolve() == file.resolve():
+            continue
+        try:
+            entry = load_tool(other, _display(other, root), other.relative_to(docs).as_posix())
+            tools.setdefault(entry.tool.id, entry)
+        except ContentError:
+            pass
+    return Catalog(papers=papers, tools=tools)
