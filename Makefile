@@ -6,13 +6,14 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test site validate bench clean help chromium
+.PHONY: serve test site validate links bench clean help chromium
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content and build the site into site/ (strict)"
 	@echo "make validate  check the content only"
+	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -35,6 +36,9 @@ serve: validate
 
 site: validate
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+links: $(VENV)/.installed
+	$(BIN)/toolkit links --update
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:

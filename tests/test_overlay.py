@@ -124,3 +124,18 @@ def test_overlay_settings_are_checked(tmp_path, old, new, message):
     with pytest.raises(ContentError) as err:
         overlay.load(folder, tmp_path)
     assert f"local/local.yml:{line}: {message}" in str(err.value)
+
+
+def test_validate_checks_the_overlay_too(project, monkeypatch, capsys):
+    from toolkit.cli import main
+
+    shutil.copytree(EXAMPLE, project / "local")
+    monkeypatch.chdir(project)
+    assert main(["validate"]) == 0
+    assert "ok: local overlay local: 5 tools in all, 1 hidden" in capsys.readouterr().out
+    path = project / "local" / "paths" / "example-valley-induction.yml"
+    text = path.read_text().replace("tool: preparing-to-share", "tool: preparing-to-shar")
+    path.write_text(text)
+    line = text.splitlines().index("  - tool: preparing-to-shar") + 1
+    assert main(["validate"]) == 1
+    assert f"local/paths/example-valley-induction.yml:{line}: steps[2].tool: unknown tool 'preparing-to-shar'" in capsys.readouterr().err

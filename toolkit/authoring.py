@@ -108,3 +108,19 @@ def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
         except ContentError:
             pass
     return Catalog(papers=papers, tools=tools)
+
+
+def validate_overlay(docs: Path, root: Path) -> str | None:
+    """Check the local overlay beside docs/, if there is one, with everything it touches."""
+    from . import overlay as overlays
+
+    folder = overlays.find(root)
+    if folder is None:
+        return None
+    loaded = overlays.load(folder, root)
+    catalog = overlays.load_catalog_with(docs, root, loaded)
+    overlays.visible(catalog, loaded)
+    files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
+    known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {"local/index.md"}
+    paths.load_paths(files, set(catalog.tools), known)
+    return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {len(loaded.settings.hide_tools)} hidden"

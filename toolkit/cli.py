@@ -32,6 +32,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     n_paths = authoring.validate_paths(Path(args.docs), catalog, root=Path.cwd())
     print(f"ok: {len(catalog.tools)} tools, {len(catalog.papers)} papers, {n_paths} learning paths")
+    local = authoring.validate_overlay(Path(args.docs), Path(args.docs).resolve().parent)
+    if local:
+        print(f"ok: {local}")
     return 0
 
 
