@@ -62,18 +62,29 @@
     var els = root.querySelectorAll(TARGETS);
     for (var i = 0; i < els.length; i++) {
       var el = els[i];
-      if (el.querySelector(":scope > .tk-copy-link") || el.closest(".tk-links-directory-list")) { continue; }
+      var heading = /^H[1-6]$/.test(el.tagName);
+      var next = el.nextElementSibling;
+      if (el.querySelector(":scope > .tk-copy-link") || (heading && next && next.classList.contains("tk-copy-link")) ||
+          el.closest(".tk-links-directory-list")) { continue; }
       var button = document.createElement("button");
       button.type = "button";
       button.className = "tk-copy-link";
       button.textContent = "Copy link";
-      button.setAttribute("aria-label", "Copy link to: " + label(el));
+      /* No aria-label naming the item: the button sits inside it, and the item's own
+         label must stay the only control named by the item's text. */
+      button.title = "Copy a link to: " + label(el);
       button.setAttribute("data-target", el.id);
       button.addEventListener("click", function (event) {
         event.preventDefault();
         copy(event.currentTarget, event.currentTarget.getAttribute("data-target"));
       });
-      el.appendChild(button);
+      if (heading) {
+        /* After the heading, not inside it: the heading's name stays its own text. */
+        button.classList.add("tk-copy-link--heading");
+        el.insertAdjacentElement("afterend", button);
+      } else {
+        el.appendChild(button);
+      }
     }
   }
 
