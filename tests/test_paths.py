@@ -53,7 +53,7 @@ def test_each_page_in_a_path_says_step_n_of_m_with_previous_and_next(built_site)
         if not step.tool:
             continue
         page = soup(built_site / "tools" / step.tool / "index.html")
-        navs = page.select(f'nav.tk-path-nav[data-path="{lp.path.id}"]')
+        navs = page.select(f'nav.tk-path-nav .tk-path-nav-row[data-path="{lp.path.id}"]')
         assert len(navs) == 2, "one under the title, one at the end"
         text = navs[0].get_text(" ", strip=True)
         assert f"Step {n} of {m} in {lp.path.title}" in text
@@ -69,7 +69,7 @@ def test_each_page_in_a_path_says_step_n_of_m_with_previous_and_next(built_site)
         else:
             assert nxt is None
     first_page = soup(built_site / "index.html")
-    assert "Step 1 of" in first_page.select_one(f'nav.tk-path-nav[data-path="{lp.path.id}"]').get_text()
+    assert "Step 1 of" in first_page.select_one(f'nav.tk-path-nav .tk-path-nav-row[data-path="{lp.path.id}"]').get_text()
 
 
 def test_an_audience_landing_page_for_every_audience(built_site):

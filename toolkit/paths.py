@@ -157,20 +157,20 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
 
 def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any) -> str:
     """Return 'step N of M' with previous and next links for every path this page is in."""
-    blocks = []
+    entries = []
     for lp in paths:
         targets = [step_target(s) for s in lp.path.steps]
         for index, target in enumerate(targets):
             if target != page_uri:
                 continue
             views = [_step_view(s, catalog, page_uri) for s in lp.path.steps]
-            blocks.append(render_template(
-                "path-nav.md.j2", p=lp.path, n=index + 1, m=len(targets),
-                path_link=rel(path_uri(lp.path.id), page_uri),
-                prev=views[index - 1] if index > 0 else None,
-                next=views[index + 1] if index + 1 < len(views) else None,
-            ))
-    return "\n".join(blocks)
+            entries.append({
+                "p": lp.path, "n": index + 1, "m": len(targets),
+                "path_link": rel(path_uri(lp.path.id), page_uri),
+                "prev": views[index - 1] if index > 0 else None,
+                "next": views[index + 1] if index + 1 < len(views) else None,
+            })
+    return render_template("path-nav.md.j2", entries=entries) if entries else ""
 
 
 def add_navigation(markdown: str, nav: str) -> str:
