@@ -5,15 +5,19 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible output: anything that needs a date uses the last commit's, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench clean help chromium
+.PHONY: serve test site validate links bench bench-scale clean help chromium
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
-	@echo "make site      check the content and build the site into site/ (strict)"
+	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
+	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -35,7 +39,7 @@ serve: validate
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 site: validate
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/toolkit build --out site
 
 links: $(VENV)/.installed
 	$(BIN)/toolkit links --update
@@ -51,6 +55,9 @@ chromium:
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench_scale.py --out bench/scale.json
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache

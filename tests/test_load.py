@@ -166,4 +166,4 @@ def test_missing_paper_registry(tmp_path):
 def test_not_utf8(tmp_path):
     docs = make_docs(tmp_path, "")
     (docs / "tools" / "t.yml").write_bytes(b"id: t\ntitle: \xff\xfe\n")
-    assert problems(docs)[0].startswith("docs/tools/t.yml:1: not UTF-8 text")
+    assert problems(docs)[0].startswith("docs/tools/t.yml:2: not UTF-8 text")

@@ -10,7 +10,7 @@ from .catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
 from .issue import ContentError, Issue
 from .load import load_papers, load_tool, read_yaml
 from .overlay import SETTINGS_FILE, load as load_overlay
-from .pages import TOOLS_INDEX_URI
+from .pages import GLOSSARY_URI, TOOLS_INDEX_URI
 from .render import PAPERS_URI, render_template, tool_uri
 from .schemas import modeline
 from .validate import check
@@ -50,7 +50,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
 def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
     """Return every page a learning-path step may point at (written and generated)."""
     pages = {f.relative_to(docs).as_posix() for f in docs.rglob("*.md")}
-    pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
+    pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, GLOSSARY_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
     pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
     return pages
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .issue import ContentError, Issue
-from .load import Loaded, load_papers, load_tool
-from .model import KINDS, Paper
+from .load import Loaded, load_glossary, load_papers, load_tool
+from .model import KINDS, Paper, Term
 from .validate import check
 
 PAPERS_FILE = "references.yml"
+GLOSSARY_FILE = "glossary.yml"
 TOOLS_DIR = "tools"
 
 
@@ -21,6 +22,7 @@ class Catalog:
 
     papers: dict[str, Paper]
     tools: dict[str, Loaded]
+    glossary: list[Term] = field(default_factory=list)
 
     def tool(self, tool_id: str) -> Loaded:
         """Return a tool by id; KeyError if there is none."""
@@ -41,7 +43,7 @@ def tool_files(docs_dir: Path) -> list[Path]:
 
 def is_data_file(src_uri: str) -> bool:
     """Tell whether a file under docs/ is content data that must not be published."""
-    return src_uri == PAPERS_FILE or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
+    return src_uri in (PAPERS_FILE, GLOSSARY_FILE) or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
 
 
 def _display(file: Path, root: Path) -> str:
@@ -86,6 +88,13 @@ def load_catalog(
             issues += exc.issues
     if papers or not issues:
         issues += check(entries, set(papers))
+    terms: list[Term] = []
+    glossary_file = docs_dir / GLOSSARY_FILE
+    if glossary_file.exists():
+        try:
+            terms = load_glossary(glossary_file, _display(glossary_file, root))
+        except ContentError as exc:
+            issues += exc.issues
     if issues:
         raise ContentError(issues)
-    return Catalog(papers=papers, tools={e.tool.id: e for e in entries})
+    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms)

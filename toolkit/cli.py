@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from . import authoring, schemas
 from .catalog import load_catalog
 from .issue import ContentError
@@ -82,6 +84,34 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from . import mkdocs_adapter
+    from .publish import publish
+
+    out = Path(args.out)
+    try:
+        publish(out, lambda tmp: mkdocs_adapter.build(Path(args.config), tmp))
+    except mkdocs_adapter.BuildFailed as exc:
+        for message in exc.messages:
+            print(message, file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: {out} is unchanged", file=sys.stderr)
+        return 130
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or 'template'}:{getattr(exc, 'lineno', None) or 1}"
+        print(f"{where}: template error: {exc}", file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename or out}:1: {exc.strerror or exc}", file=sys.stderr)
+        print(f"build failed: {out} is unchanged", file=sys.stderr)
+        return 1
+    print(f"published {out}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.write is not None:
         for file in schemas.write(Path(args.write) if args.write else schemas.SCHEMA_DIR):
@@ -113,6 +143,10 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print the page generated for one tool")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
+    build = sub.add_parser("build", help="build the site strictly and publish it to --out only if the whole build succeeds")
+    build.add_argument("--out", default="site", help="folder to publish (default: site)")
+    build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.set_defaults(func=cmd_build)
     schema = sub.add_parser("schema", help="print the JSON Schema of a tool file, or write every schema")
     schema.add_argument("--write", nargs="?", const="", default=None, metavar="DIR",
                         help="write one schema per kind of file (default folder: toolkit/schema)")

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .issue import ContentError, Issue, dotted
-from .model import KINDS, PaperRegistry, Tool
+from .model import KINDS, GlossaryFile, PaperRegistry, Term, Tool
 
 Loc = tuple[Any, ...]
 M = TypeVar("M")
@@ -56,6 +56,9 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, issues: l
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                issues.append(Issue(path, key_node.start_mark.line + 1, f"{dotted(loc)}: a key must be plain text"))
+                continue
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
@@ -70,13 +73,31 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, issues: l
             _walk(child, loc + (index,), lines, path, issues)
 
 
+#: Content files are small; anything bigger is a mistake (or an attack) and is refused unread.
+MAX_BYTES = 1_000_000
+
+
+def _refuse_aliases(text: str, path: str) -> None:
+    """Refuse YAML anchors and aliases: they are never needed in content and make
+    "billion laughs" documents that expand exponentially."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            raise ContentError([Issue(path, line, "YAML anchors and aliases (& and *) are not allowed in content files; write the value out")])
+
+
 def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
     """Parse one YAML file; raise :class:`ContentError` on syntax errors or duplicate keys."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        raise ContentError([Issue(path, 1, f"file is {size:,} bytes; a content file may be at most {MAX_BYTES:,}")])
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError([Issue(path, 1, f"not UTF-8 text ({exc.reason})")]) from None
+        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ContentError([Issue(path, line, f"not UTF-8 text ({exc.reason})")]) from None
     try:
+        _refuse_aliases(text, path)
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -91,7 +112,10 @@ def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
     lines: dict[Loc, int] = {}
     issues: list[Issue] = []
     if node is not None:
-        _walk(node, (), lines, path, issues)
+        try:
+            _walk(node, (), lines, path, issues)
+        except RecursionError:
+            raise ContentError([Issue(path, 1, "the document is nested too deeply")]) from None
     if issues:
         raise ContentError(issues)
     return data, LineMap(lines)
@@ -174,3 +198,19 @@ def load_papers(file: Path, path: str) -> tuple[PaperRegistry, LineMap]:
     """Load and validate the paper registry."""
     data, lines = read_yaml(file, path)
     return parse(PaperRegistry, data, path, lines), lines
+
+
+def load_glossary(file: Path, path: str) -> list[Term]:
+    """Load the glossary; the same id or term twice is an error."""
+    data, lines = read_yaml(file, path)
+    glossary = parse(GlossaryFile, data, path, lines)
+    issues, ids, terms = [], {}, {}
+    for i, term in enumerate(glossary.terms):
+        for key, seen, what in ((term.id, ids, "id"), (term.term.lower(), terms, "term")):
+            if key in seen:
+                issues.append(Issue(path, lines.line(("terms", i, what)), f"terms[{i}].{what}: {getattr(term, what)!r} is already defined on line {seen[key]}"))
+            else:
+                seen[key] = lines.line(("terms", i, what))
+    if issues:
+        raise ContentError(issues)
+    return list(glossary.terms)

@@ -6,6 +6,7 @@ across `mkdocs serve` rebuilds and across builds in one test process.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -15,10 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import embed, site_extras
+from . import embed, search, site_extras
 from .catalog import Catalog, is_data_file
 from .issue import ContentError
+from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
+from .render import tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -26,6 +29,7 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 #: Site path -> file shipped in toolkit/assets.
 ASSETS = {
     "assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css",
+    "assets/toolkit/finder.js": ASSETS_DIR / "finder.js",
     "assets/toolkit/links.css": ASSETS_DIR / "links.css",
     "assets/toolkit/links.js": ASSETS_DIR / "links.js",
 }
@@ -34,6 +38,7 @@ ASSETS = {
 class _State:
     catalog: Catalog | None = None
     root: Path = Path(".")
+    tool_urls: dict[str, str] = {}
     extras: site_extras.Extras | None = None
 
 
@@ -47,6 +52,7 @@ def _fail(exc: ContentError) -> PluginError:
 def on_config(config: Any) -> Any:
     """Reset per-build state and register the toolkit's stylesheet and scripts."""
     _state.catalog = None
+    _state.tool_urls = {}
     _state.root = Path(config.config_file_path or ".").resolve().parent
     try:
         _state.extras = site_extras.Extras.start(_state.root, Path(config.docs_dir))
@@ -69,7 +75,14 @@ def on_files(files: Files, config: Any) -> Files:
         catalog = extras.load_catalog()
         for file in [f for f in files if is_data_file(f.src_uri) or extras.is_data_file(f.src_uri)]:
             files.remove(file)
-        pages = generated_pages(extras.shown) | extras.pages([f.src_uri for f in files.documentation_pages()])
+        abbrs = abbreviations(catalog.glossary)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
+        authored = {
+            f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
+            for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
+        }
+        pages = generated_pages(extras.shown, authored)
+        pages |= extras.pages([f.src_uri for f in files.documentation_pages()] + list(pages))
     except ContentError as exc:
         raise _fail(exc) from None
     _state.catalog = catalog
@@ -81,13 +94,18 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, uri, content=text))
     for uri, text in pages.items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the tool data; remove the file or rename it")
-        inclusion = InclusionLevel.NOT_IN_NAV if extras.not_in_nav(uri) else InclusionLevel.UNDEFINED
-        page = File.generated(config, uri, content=text, inclusion=inclusion)
+            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
         source = data_source(uri, catalog)
-        if source is not None:
+        # Tool pages stay out of the navigation: the All tools page lists and filters them, and
+        # a navigation of every tool, repeated on every page, grows the site with the square of
+        # the number of tools (1,000 tools made 364 MB).
+        hidden = extras.not_in_nav(uri)  # a tool the local overlay hides
+        inclusion = InclusionLevel.NOT_IN_NAV if source is not None or hidden else InclusionLevel.UNDEFINED
+        page = File.generated(config, uri, content=text, inclusion=inclusion)
+        if source is not None and not hidden:
             page.edit_uri = source
         files.append(page)
+    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
     for uri, path in ASSETS.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
@@ -108,7 +126,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Keep alias anchors for renamed ids and record the page's public anchors."""
+    """Keep glossary tooltips on the first use of each term only; keep alias anchors for
+    renamed ids and record the page's public anchors."""
+    html = first_only(html)
     if _state.extras is None or _state.catalog is None:
         return html
     try:
@@ -156,6 +176,59 @@ def _apply_overlay(config: Any, extras: site_extras.Extras) -> None:
     if overlay.css():
         config.extra_css.append(site_extras.LOCAL_CSS)
     config.copyright = f"Hosted by {overlay.name}. " + (config.copyright or "")
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config: Any) -> None:
+    """Add every tool item, kind-bearing titles and other spellings to the search index."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if _state.catalog is None or not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
+    index = search.augment(index, shown, _state.tool_urls.__getitem__)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would.
+
+    Raises :class:`BuildFailed` with the problems MkDocs reported.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    collected = _Collect()
+    logging.getLogger("mkdocs").addHandler(collected)
+    try:
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Abort, ConfigurationError, PluginError) as exc:
+        raise BuildFailed(collected.messages or [str(exc)]) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collected)
+
+
+class BuildFailed(Exception):
+    """The site did not build; `messages` says why (content problems as path:line: message)."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _display(config: Any, src_uri: str) -> str:

@@ -47,6 +47,15 @@ KINDS: dict[str, str] = {
     "pathway": "Career pathway",
 }
 
+#: Tool kind -> heading for a group of tools of that kind.
+KIND_GROUPS: dict[str, str] = {
+    "checklist": "Checklists",
+    "reflection": "Reflection questions",
+    "flow": "Decision flows",
+    "template": "Templates",
+    "pathway": "Career pathways",
+}
+
 
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are immutable."""
@@ -88,6 +97,15 @@ class Source(Strict):
     paper: Slug
     section: Text = Field(description="Section heading in the paper")
     locator: str | None = Field(default=None, description="Table, box or figure, e.g. 'Table 1'")
+
+
+class GuideLink(Strict):
+    """A guidance page a tool comes from, shown as a link on the tool."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md$")] = Field(
+        description="Path of the page under docs/, e.g. 'guides/personal-experience/index.md'"
+    )
+    title: Text
 
 
 class Item(Strict):
@@ -207,6 +225,12 @@ class ToolBase(Strict):
     related: list[Slug] = Field(default_factory=list)
     moved_from: list[Slug] = Field(
         default_factory=list, description="Ids this tool had before: each gets a page that redirects here"
+    )
+    minutes: int | None = Field(
+        default=None, ge=1, le=600, description="Time needed; estimated from the items when not given"
+    )
+    guides: list[GuideLink] = Field(
+        default_factory=list, description="Guidance pages this tool comes from (linked from the tool)"
     )
 
 
@@ -376,3 +400,22 @@ class LocalOverlay(Strict):
     policies: list[LocalLink] = Field(default_factory=list, description="Links to local policies")
     hide_tools: list[Slug] = Field(default_factory=list, description="Shipped tools not offered here")
     papers: list[Paper] = Field(default_factory=list, description="Extra papers that local tools cite")
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+class Term(Strict):
+    """A term or abbreviation the papers use, defined once for the whole site."""
+
+    id: Slug
+    term: Text = Field(description="As written in text, e.g. 'PSW' or 'co-production'")
+    stands_for: str | None = Field(default=None, description="For abbreviations: what the letters stand for")
+    definition: Text
+    also: list[Text] = Field(default_factory=list, description="Other spellings and synonyms, found by search")
+
+
+class GlossaryFile(Strict):
+    """The glossary file: every term, each with a stable id."""
+
+    terms: list[Term] = Field(min_length=1)

@@ -15,6 +15,7 @@ The folder is found at ``$TOOLKIT_LOCAL`` when set (relative to mkdocs.yml), els
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,4 +149,4 @@ def visible(catalog: Catalog, overlay: Overlay | None) -> tuple[Catalog, dict[st
             entry = Loaded(entry.tool.model_copy(update={"related": related}), entry.path, entry.src_uri, entry.lines)
         shown[tool_id] = entry
     hidden = {tool_id: catalog.tools[tool_id] for tool_id in sorted(hidden_ids)}
-    return Catalog(papers=catalog.papers, tools=shown), hidden
+    return dataclasses.replace(catalog, tools=shown), hidden

@@ -1,27 +1,62 @@
-"""The pages the toolkit generates: one per tool, the tool index and the list of papers."""
+"""The pages the toolkit generates: one per tool, the tool finder, the papers and the glossary."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from . import glossary
 from .catalog import Catalog
-from .render import PAPERS_URI, TOOLS_URI, render_template, render_tool, tool_uri
+from .finder import TIME_BANDS, facets
+from .model import AUDIENCES, KINDS
+from .render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
 
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
+GLOSSARY_URI = "glossary.md"
 
 
-def generated_pages(catalog: Catalog) -> dict[str, str]:
-    """Return src_uri -> page text for every generated page, in a stable order."""
+def generated_pages(catalog: Catalog, authored: Mapping[str, tuple[str, str]] | None = None) -> dict[str, str]:
+    """Return src_uri -> page text for every generated page, in a stable order.
+
+    `authored` maps the site's own Markdown pages to (title, text), for the glossary's
+    "used in" links.
+    """
     pages: dict[str, str] = {}
     for tool_id in sorted(catalog.tools):
         uri = tool_uri(tool_id)
         pages[uri] = render_tool(catalog.tool(tool_id), catalog, page_uri=uri)
-    pages[TOOLS_INDEX_URI] = render_template("tools-index.md.j2", groups=catalog.by_kind())
+    pages[TOOLS_INDEX_URI] = tools_index(catalog)
     by_paper: dict[str, list] = {}
     for entry in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()):
         by_paper.setdefault(entry.tool.source.paper, []).append(entry)
     pages[PAPERS_URI] = render_template(
         "papers.md.j2", papers=list(catalog.papers.values()), tools_by_paper=by_paper
     )
+    if catalog.glossary:
+        texts = dict(authored or {})
+        texts.update({tool_uri(t): (catalog.tool(t).tool.title, pages[tool_uri(t)]) for t in catalog.tools})
+        used = glossary.usage(catalog.glossary, texts)
+        terms = sorted(catalog.glossary, key=lambda t: t.term.lower())
+        pages[GLOSSARY_URI] = render_template(
+            "glossary.md.j2",
+            terms=[(t, [(title, rel(uri, GLOSSARY_URI)) for title, uri in used[t.id]]) for t in terms],
+        )
     return pages
+
+
+def tools_index(catalog: Catalog) -> str:
+    """The list of every tool, grouped by kind, with the finder's filters (used when JS runs)."""
+    groups = {kind: [(e, facets(e)) for e in entries] for kind, entries in catalog.by_kind().items()}
+    present = [f for entries in groups.values() for _, f in entries]
+    filters = [
+        ("audience", "Who it is for", [(a, label) for a, label in AUDIENCES.items() if any(a in f.audiences for f in present)]),
+        ("kind", "Kind of tool", [(k, KINDS[k]) for k in groups]),
+        ("paper", "Source paper", [(p, catalog.papers[p].short) for p in catalog.papers if any(f.paper == p for f in present)]),
+        ("time", "Time needed", [(t, label) for t, (label, _, _) in TIME_BANDS.items() if any(f.time == t for f in present)]),
+    ]
+    return render_template(
+        "tools-index.md.j2", groups=groups, filters=filters, papers=catalog.papers,
+        audiences=lambda ids: ", ".join(AUDIENCES[a].lower() if a != "hr-occupational-health" else AUDIENCES[a] for a in ids),
+    )
 
 
 def data_source(src_uri: str, catalog: Catalog) -> str | None:

@@ -11,12 +11,15 @@ from functools import lru_cache
 from typing import Any
 
 import markdown
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown.extensions.abbr import AbbrExtension as Abbr
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import flows
+from .glossary import abbreviations
+from .related import related
 from .load import Loaded
-from .model import AUDIENCES, KINDS
+from .model import AUDIENCES, KIND_GROUPS, KINDS
 
 TOOLS_URI = "tools"
 PAPERS_URI = "papers.md"
@@ -37,23 +40,42 @@ def rel(target: str, page_uri: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
 
 
-_md = markdown.Markdown(extensions=["smarty"], output_format="html")
+Abbrs = tuple[tuple[str, str], ...]
 
 
-def md_block(text: str | None) -> Markup:
-    """Render author Markdown (paragraphs, lists, emphasis) to HTML."""
+@lru_cache(maxsize=8)
+def _engine(abbrs: Abbrs) -> markdown.Markdown:
+    extensions: list = ["smarty"]
+    if abbrs:
+        extensions.append(Abbr(glossary=dict(abbrs)))
+    return markdown.Markdown(extensions=extensions, output_format="html")
+
+
+def md_block(text: str | None, abbrs: Abbrs = ()) -> Markup:
+    """Render author Markdown (paragraphs, lists, emphasis) to HTML, marking glossary terms."""
     if not text:
         return Markup("")
-    _md.reset()
-    return Markup(_md.convert(text.strip()))
+    engine = _engine(abbrs)
+    engine.reset()
+    return Markup(engine.convert(text.strip()))
 
 
-def md_inline(text: str | None) -> Markup:
+def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
     """Render one line of author Markdown without the surrounding paragraph."""
-    html = str(md_block(text))
+    html = str(md_block(text, abbrs))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+@pass_context
+def _md_filter(context: Any, text: str | None) -> Markup:
+    return md_block(text, context.get("abbrs", ()))
+
+
+@pass_context
+def _mdi_filter(context: Any, text: str | None) -> Markup:
+    return md_inline(text, context.get("abbrs", ()))
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +89,9 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters["md"] = md_block
-    env.filters["mdi"] = md_inline
-    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS)
+    env.filters["md"] = _md_filter
+    env.filters["mdi"] = _mdi_filter
+    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS)
     return env
 
 
@@ -86,14 +108,16 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "entry": entry,
         "level": level,
         "h": lambda n: "#" * min(level + n, 6),
+        "abbrs": tuple(sorted(abbreviations(catalog.glossary).items())),
         "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
         "paper": catalog.papers[tool.source.paper],
         "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
         "tool_link": rel(tool_uri(tool.id), page_uri),
         "on_own_page": page_uri == tool_uri(tool.id),
         "related": [
-            (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in tool.related
+            (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],
+        "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
     }
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)

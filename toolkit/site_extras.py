@@ -78,7 +78,7 @@ class Extras:
         predicted = {paths.path_uri(f.stem) for f, _ in files} | {f"{paths.PATHS_DIR}/index.md"}
         predicted |= {paths.audience_uri(a) for a in paths.AUDIENCES} | {f"{paths.AUDIENCES_DIR}/index.md"}
         known = set(doc_uris) | set(out) | set(overlay_pages) | predicted
-        known |= {tool_uri(t) for t in self.full.tools} | {"tools/index.md", "papers.md"}
+        known |= {tool_uri(t) for t in self.full.tools}
         loaded = paths.load_paths(files, set(self.full.tools), known)
         self.paths = [lp for lp in (self._without_hidden(lp) for lp in loaded) if lp is not None]
         out |= paths.path_pages(self.paths, self.shown)

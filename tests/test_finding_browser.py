@@ -1,0 +1,129 @@
+"""Finding things in the browser: site search lands on items; the tool finder filters and links.
+
+The query table lists things users remember ("something about social media before sharing")
+with the tool, and where known the item, that must come up in the first five results.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from toolkit.catalog import load_catalog
+
+from .conftest import DOCS
+
+pytestmark = pytest.mark.browser
+CATALOG = load_catalog(DOCS)
+
+# (query, tool id, item id or None)
+QUERIES = [
+    ("social media", "ips-preparing-to-share", None),
+    ("gory details", "preparing-to-share", "presenting"),
+    ("school my children", "sharing-risks", "personal-details"),
+    ("envious", "sharing-risks", "envy"),
+    ("contest harder time", "sharing-risks", "competition"),
+    ("Safewards", "sharing-benefits", None),
+    ("languages music sport", "sharing-benefits", "talents"),
+    ("biography", "practitioner-biography", None),
+    ("supervision agenda", "supervision-agenda", None),
+    ("warning signs", "warning-signs-when-sharing", None),
+    ("Should I share", "should-i-share-now", None),
+    ("PSW", None, None),
+    ("organization", None, None),
+]
+
+
+def search(page, base: str, query: str) -> list[str]:
+    page.goto(f"{base}/")
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search__input:focus")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(200)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    return [re.sub(r"^https?://[^/]+/|\?h=[^#]*", "", h) for h in hrefs]
+
+
+def top_pages(hrefs: list[str], n: int = 5) -> list[str]:
+    """The first n result pages (Material groups an item's results under its page)."""
+    pages: list[str] = []
+    for h in hrefs:
+        page = h.split("#")[0]
+        if page not in pages:
+            pages.append(page)
+    return pages[:n]
+
+
+@pytest.mark.parametrize("query, tool_id, item_id", QUERIES, ids=[q[0] for q in QUERIES])
+def test_search_finds_the_tool_and_lands_on_the_item(page, site_server, query, tool_id, item_id):
+    hrefs = search(page, site_server, query)
+    assert hrefs, f"no results for {query!r}"
+    if tool_id is None:
+        return
+    assert f"tools/{tool_id}/" in top_pages(hrefs), (query, top_pages(hrefs))
+    if item_id is not None:
+        target = f"tools/{tool_id}/#{tool_id}--{item_id}"
+        assert target in hrefs, (query, hrefs)
+        page.goto(f"{site_server}/{target}")
+        assert page.locator(f"#{tool_id}--{item_id}").is_visible()
+
+
+def test_search_results_say_the_tool_and_its_kind(page, site_server):
+    search(page, site_server, "envious")
+    titles = page.eval_on_selector_all(".md-search-result__article h1", "els => els.map(e => e.textContent)")
+    assert "When sharing personal experience goes wrong — Checklist" in titles
+
+
+def counts(page) -> dict[str, int]:
+    raw = page.eval_on_selector_all(".tk-finder-count", "els => els.map(e => [e.dataset.countFor, e.textContent])")
+    return {key: int(text.strip("()")) for key, text in raw}
+
+
+def visible_tools(page) -> set[str]:
+    return set(page.eval_on_selector_all(
+        ".tk-finder-item:not([hidden]) a", "els => els.map(e => e.getAttribute('href').replace(/\\/$|\\.html$/, ''))"))
+
+
+def expected(audience=None, kind=None) -> set[str]:
+    return {t for t, e in CATALOG.tools.items()
+            if (audience is None or audience in e.tool.audiences) and (kind is None or e.tool.kind == kind)}
+
+
+def test_finder_filters_counts_and_url_state(page, site_server):
+    page.goto(f"{site_server}/tools/")
+    assert page.locator("form[data-finder]").is_visible()
+    assert visible_tools(page) == set(CATALOG.tools)
+    assert counts(page)["kind:checklist"] == len(expected(kind="checklist"))
+    page.get_by_label("Team leaders and managers").check()
+    assert visible_tools(page) == expected(audience="team-leader")
+    assert counts(page)["kind:reflection"] == len(expected(audience="team-leader", kind="reflection"))
+    page.locator("input[name=kind][value=checklist]").check()
+    assert visible_tools(page) == expected(audience="team-leader", kind="checklist")
+    assert "audience=team-leader" in page.url and "kind=checklist" in page.url
+    status = page.locator("#tk-finder-status").inner_text()
+    assert f"Showing {len(expected(audience='team-leader', kind='checklist'))} of {len(CATALOG.tools)} tools." == status
+    page.reload()
+    assert page.locator("input[name=kind][value=checklist]").is_checked()
+    assert visible_tools(page) == expected(audience="team-leader", kind="checklist")
+    page.fill("#tk-finder-q", "supervision")
+    assert visible_tools(page) == {t for t in expected(audience="team-leader", kind="checklist")
+                                   if "supervision" in page.locator(f".tk-finder-item:has(a[href^='{t}'])").inner_text().lower()}
+    assert "q=supervision" in page.url
+
+
+def test_finder_link_from_a_course_opens_filtered(page, site_server):
+    page.goto(f"{site_server}/tools/?kind=flow")
+    assert visible_tools(page) == expected(kind="flow")
+
+
+def test_finder_without_javascript_is_a_plain_grouped_list(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}/tools/")
+    assert not page.locator("form[data-finder]").is_visible()
+    assert visible_tools(page) == set(CATALOG.tools)
+    headings = page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent.replace('¶', '').trim())")
+    assert "Checklists" in headings and "Reflection questions" in headings
+    context.close()

@@ -1,0 +1,111 @@
+"""Finding things: the search index, the glossary and the tool finder's data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from toolkit.catalog import load_catalog
+from toolkit.finder import minutes, time_band
+from toolkit.glossary import abbreviations, forms, usage
+from toolkit.issue import ContentError
+from toolkit.load import load_glossary
+from toolkit.render import anchor
+from toolkit.search import american, extra_words, synonyms
+
+from .conftest import DOCS
+
+CATALOG = load_catalog(DOCS)
+
+
+def test_american_spellings_of_british_words():
+    assert american("Organisation, recognised behaviour; programme centres") == {
+        "organization", "recognized", "behavior", "program", "centers"}
+    assert american("supervise exercise advise expertise raise") == set()
+
+
+def test_synonyms_come_from_the_glossary():
+    words = synonyms("Our PSWs met the team", CATALOG.glossary)
+    assert "peer support worker" in words
+    assert "PSW" in synonyms("a peer support worker joined", CATALOG.glossary)
+    assert "PSW" not in synonyms("a psw in lower case is not the abbreviation", CATALOG.glossary)
+
+
+def test_extra_words_skip_what_is_already_there():
+    assert "organization" in extra_words("our organisation", [])
+    assert extra_words("organisation organization", []) == ""
+
+
+def test_glossary_duplicates_are_errors(tmp_path):
+    file = tmp_path / "glossary.yml"
+    file.write_text("terms:\n  - id: psw\n    term: PSW\n    definition: A.\n  - id: psw2\n    term: psw\n    definition: B.\n")
+    with pytest.raises(ContentError) as info:
+        load_glossary(file, "docs/glossary.yml")
+    assert [str(i) for i in info.value.issues] == ["docs/glossary.yml:6: terms[1].term: 'psw' is already defined on line 3"]
+
+
+def test_abbreviations_and_usage():
+    abbrs = abbreviations(CATALOG.glossary)
+    assert abbrs["PSW"].startswith("peer support worker: ")
+    assert "Co-production" in abbrs and "co-production" in abbrs
+    found = usage(CATALOG.glossary, {"a.md": ("A", "Ask your PSW"), "b.md": ("B", "psw is not it")})
+    assert found["psw"] == [("A", "a.md")]
+
+
+def test_time_needed_is_estimated_or_declared():
+    risks = CATALOG.tool("sharing-risks")
+    assert minutes(risks) == 10 and time_band(10) == "short"
+    assert time_band(25) == "medium" and time_band(90) == "long"
+
+
+def _index(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+
+
+def test_every_item_has_its_own_search_entry(built_site):
+    docs = {d["location"]: d for d in _index(built_site)}
+    for tool_id, entry in CATALOG.tools.items():
+        tool = entry.tool
+        ids = ([q.id for q in tool.questions] + [o.id for o in tool.outcomes] if tool.kind == "flow"
+               else [s.id for s in tool.stages] if tool.kind == "pathway" else [e.id for e in tool.entries()])
+        for item_id in ids:
+            doc = docs[f"tools/{tool_id}/#{anchor(tool_id, item_id)}"]
+            assert doc["title"].startswith(tool.title + " — ")
+
+
+def test_tool_pages_are_titled_with_their_kind_and_metadata(built_site):
+    docs = {d["location"]: d for d in _index(built_site)}
+    page = docs["tools/sharing-risks/"]
+    assert page["title"] == "When sharing personal experience goes wrong — Checklist"
+    assert "Team leaders and managers" in page["text"] and "ImROC Briefing Paper 20" in page["text"]
+
+
+def test_glossary_page_lists_every_term_with_where_it_is_used(built_site):
+    soup = BeautifulSoup((built_site / "glossary" / "index.html").read_text(), "html.parser")
+    for term in CATALOG.glossary:
+        assert soup.find(id=term.id) is not None, term.id
+
+
+def test_terms_show_as_abbr_where_used(built_site):
+    soup = BeautifulSoup((built_site / "glossary" / "index.html").read_text(), "html.parser")
+    checked = 0
+    for term in CATALOG.glossary:
+        heading = soup.find(id=term.id)
+        used = heading.find_next("em", string="Used in:")
+        if used is None or used.find_previous("h2") is not heading:
+            continue
+        for link in used.parent.find_all("a"):
+            page = (built_site / "glossary" / link["href"]).resolve() / "index.html"
+            html = BeautifulSoup(page.read_text(), "html.parser").select_one("article")
+            assert any(a.get_text() in forms(term) for a in html.find_all("abbr")), (term.id, link["href"])
+            checked += 1
+    assert checked >= 5
+
+
+def test_only_the_first_use_of_a_term_gets_a_tooltip():
+    from toolkit.glossary import first_only
+
+    html = '<p><abbr title="a">PSW</abbr> and <abbr title="a">PSW</abbr>, <abbr title="b">Recovery</abbr> <abbr title="b">recovery</abbr></p>'
+    assert first_only(html) == '<p><abbr title="a">PSW</abbr> and PSW, <abbr title="b">Recovery</abbr> recovery</p>'

@@ -1,0 +1,95 @@
+"""The glossary: tooltips for terms in page text, and where each term is used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from .model import Term
+
+
+def is_abbreviation(term: Term) -> bool:
+    """Abbreviations (PSW, ImROC) match exactly; other terms match in any case."""
+    return term.stands_for is not None
+
+
+def tooltip(term: Term) -> str:
+    """The text of a term's tooltip: what it stands for, then its definition."""
+    text = f"{term.stands_for}: {term.definition}" if term.stands_for else term.definition
+    return " ".join(text.split())
+
+
+def forms(term: Term) -> list[str]:
+    """How the term is written in text: abbreviations exactly; other terms also capitalised
+    at the start of a sentence or in a title."""
+    if is_abbreviation(term):
+        return [term.term]
+    text = term.term
+    return list(dict.fromkeys([text, text[:1].upper() + text[1:], text.title()]))
+
+
+def abbreviations(terms: Iterable[Term]) -> dict[str, str]:
+    """Return the `abbr` extension's glossary: text as written -> tooltip."""
+    out: dict[str, str] = {}
+    for term in terms:
+        for form in forms(term):
+            out.setdefault(form, tooltip(term))
+    return out
+
+
+def pattern(term: Term) -> re.Pattern[str]:
+    """A regex finding the term (or, for search, any of its other forms) as whole words."""
+    forms = sorted({term.term, *term.also}, key=len, reverse=True)
+    flags = 0 if is_abbreviation(term) else re.IGNORECASE
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", flags)
+
+
+_NOT_TEXT = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}\n]*\}")
+
+
+def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Return term id -> [(page title, page src_uri)] of pages whose text uses the term.
+
+    Longer terms win, as in the tooltips: "peer employment specialist" is not also a use of
+    "employment specialist".
+    """
+    terms = list(terms)
+    owner = {form: term.id for term in terms for form in forms(term)}
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)) + r")(?![\w-])")
+    found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
+    for uri, (title, text) in sorted(pages.items()):
+        # Only running text counts: not tags and their attributes, link targets or attribute lists.
+        for term_id in {owner[m.group(0)] for m in rx.finditer(_NOT_TEXT.sub(" ", text))}:
+            found[term_id].append((title, uri))
+    return {term_id: sorted(used, key=lambda p: p[0].lower()) for term_id, used in found.items()}
+
+
+def page_title(src_uri: str, markdown: str) -> str:
+    """The page's first level-one heading, else a title made from its file name."""
+    match = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", markdown, re.M)
+    if match:
+        return match.group(1).strip()
+    stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+    if stem == "index":
+        stem = src_uri.rsplit("/", 2)[-2] if "/" in src_uri else "Home"
+    return stem.replace("-", " ").capitalize()
+
+
+_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def first_only(html: str) -> str:
+    """Keep the tooltip on the first use of each term in a page; later uses read as plain text.
+
+    Terms like "recovery" occur dozens of times on a page; a tooltip on every one is noise.
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        key = match.group(1).lower()
+        if key in seen:
+            return match.group(1)
+        seen.add(key)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

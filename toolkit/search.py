@@ -1,0 +1,122 @@
+"""What the toolkit adds to the site's search index.
+
+Every tool item, question, field, flow step and pathway stage becomes its own entry that
+links to the item's anchor; tool pages are titled with their kind; and each entry carries
+the other spellings (American forms of British words) and synonyms (from the glossary) of
+the words it contains, so a search for either finds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .catalog import Catalog
+from .glossary import pattern
+from .load import Loaded
+from .model import AUDIENCES, KINDS, Term
+from .render import anchor
+
+#: British spellings whose American forms are not made by the -ise/-ize rule below.
+SPELLINGS = {
+    "behaviour": "behavior", "behaviours": "behaviors", "colour": "color", "favour": "favor",
+    "labour": "labor", "neighbour": "neighbor", "neighbourhood": "neighborhood", "honour": "honor",
+    "centre": "center", "centres": "centers", "programme": "program", "programmes": "programs",
+    "judgement": "judgment", "licence": "license", "counselling": "counseling", "travelling": "traveling",
+    "enrolment": "enrollment", "fulfil": "fulfill", "practise": "practice", "defence": "defense",
+    "paediatric": "pediatric", "ageing": "aging", "focussed": "focused", "towards": "toward",
+    "whilst": "while", "stigmatised": "stigmatized", "learnt": "learned",
+}
+_ISE = re.compile(r"\b([a-z]{2,}?)is(e|es|ed|ing|ation|ations|er|ers)\b", re.I)
+_NOT_ISE = {"advise", "advised", "advising", "adviser", "advisers", "exercise", "exercises", "exercised",
+            "comprise", "comprises", "otherwise", "promise", "promises", "promised", "raise", "raised",
+            "raises", "raising", "rise", "rises", "arise", "arises", "arising", "arisen", "wise",
+            "precise", "concise", "premise", "premises", "surprise", "surprised", "supervise", "supervised",
+            "supervising", "supervises", "revise", "revised", "devise", "devised", "expertise",
+            "enterprise", "enterprises", "franchise", "merchandise", "compromise", "televise", "improvise",
+            "disguise", "despise", "noise", "poise", "praise", "praised", "cruise", "bruise", "chemise",
+            "paradise", "crises", "crisis", "basis", "analysis", "emphasis", "otherwise", "demise"}
+
+
+def american(text: str) -> set[str]:
+    """Return American spellings of the British words in `text`."""
+    found = set()
+    for word in re.findall(r"[A-Za-z]+", text):
+        low = word.lower()
+        if low in SPELLINGS:
+            found.add(SPELLINGS[low])
+        elif low not in _NOT_ISE:
+            match = _ISE.fullmatch(low)
+            if match:
+                found.add(f"{match.group(1)}iz{match.group(2)}")
+    return found
+
+
+def synonyms(text: str, terms: Iterable[Term]) -> set[str]:
+    """Return every form of each glossary term that `text` mentions in any form."""
+    found: set[str] = set()
+    for term in terms:
+        if pattern(term).search(text):
+            found |= {term.term, *term.also}
+            if term.stands_for:
+                found.add(term.stands_for)
+    return found
+
+
+def extra_words(text: str, terms: Iterable[Term]) -> str:
+    """Words to add to an entry so other spellings and synonyms find it (none already there)."""
+    words = american(text) | synonyms(text, terms)
+    lower = text.lower()
+    return " ".join(sorted(w for w in words if w.lower() not in lower))
+
+
+def _entries(entry: Loaded) -> Iterator[tuple[str, str]]:
+    tool = entry.tool
+    if tool.kind == "flow":
+        for q in tool.questions:
+            yield q.id, " ".join([q.text, q.hint or "", *(a.label for a in q.answers)])
+        for o in tool.outcomes:
+            yield o.id, " ".join([o.title, o.text, *o.next_steps])
+    elif tool.kind == "pathway":
+        for s in tool.stages:
+            yield s.id, " ".join([s.title, s.summary, *s.requirements, *s.skills, *s.learning])
+    else:
+        for item in tool.entries():
+            words = [getattr(item, "text", None) or getattr(item, "label", ""), item.hint if hasattr(item, "hint") else "",
+                     getattr(item, "guidance", None) or "", *(p.text for p in getattr(item, "parts", []))]
+            yield item.id, " ".join(w for w in words if w)
+
+
+def tool_title(entry: Loaded) -> str:
+    """The title search shows for a tool: its name and kind, e.g. 'Before you share — Checklist'."""
+    return f"{entry.tool.title} — {KINDS[entry.tool.kind]}"
+
+
+def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, str]]:
+    """Return one search entry per tool item, linking to the item's own anchor."""
+    docs = []
+    for tool_id in sorted(catalog.tools):
+        entry = catalog.tool(tool_id)
+        for item_id, text in _entries(entry):
+            text = " ".join(text.split())
+            docs.append({"location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}", "title": tool_title(entry), "text": text})
+    return docs
+
+
+def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """Add item entries, kind-bearing titles and alternative words to a Material search index."""
+    pages = {url_of(tool_id): catalog.tool(tool_id) for tool_id in catalog.tools}
+    docs = list(index.get("docs", []))
+    for doc in docs:
+        if doc.get("location") in pages:
+            entry = pages[doc["location"]]
+            doc["title"] = tool_title(entry)
+            meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
+            doc["text"] = f"{doc.get('text', '')} {meta}".strip()
+    docs += item_docs(catalog, url_of)
+    for doc in docs:
+        extra = extra_words(f"{doc.get('text', '')}", catalog.glossary)
+        if extra:
+            doc["text"] = f"{doc.get('text', '')} {extra}".strip()
+    return dict(index, docs=docs)
