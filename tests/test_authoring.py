@@ -64,7 +64,7 @@ def test_other_schemas_accept_shipped_files():
     lambda d: d.update(audiences=["everyone"]),
 ], ids=["missing-title", "bad-kind", "bad-version", "unknown-field", "bad-item-id", "bad-audience"])
 def test_schemas_reject_a_broken_tool(break_it):
-    data = load_yaml(DOCS / "tools" / "sharing-risks.yml")
+    data = load_yaml(DOCS / load_catalog(DOCS).tool("sharing-risks").src_uri)
     break_it(data)
     assert list(validator("tool.schema.json").iter_errors(data))
 
@@ -107,14 +107,15 @@ def test_validate_one_file_reports_path_and_line(tmp_path, monkeypatch, capsys):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
     monkeypatch.chdir(tmp_path)
-    tool = docs / "tools" / "sharing-risks.yml"
+    rel = "docs/" + load_catalog(DOCS).tool("sharing-risks").src_uri
+    tool = tmp_path / rel
     text = tool.read_text().replace("related: [", "related: [no-such-tool, ", 1)
     tool.write_text(text)
     line = next(i for i, l in enumerate(text.splitlines(), start=1) if "no-such-tool" in l)
-    assert main(["validate", "docs/tools/sharing-risks.yml"]) == 1
+    assert main(["validate", rel]) == 1
     err = capsys.readouterr().err
-    assert f"docs/tools/sharing-risks.yml:{line}: related[0]: unknown tool 'no-such-tool'" in err
-    assert main(["validate", "docs/tools/preparing-to-share.yml"]) == 0
+    assert f"{rel}:{line}: related[0]: unknown tool 'no-such-tool'" in err
+    assert main(["validate", "docs/" + load_catalog(DOCS).tool("preparing-to-share").src_uri]) == 0
     assert main(["validate", "docs/references.yml"]) == 0
     assert "paper registry" in capsys.readouterr().out
 

@@ -113,7 +113,7 @@ def test_lock_and_path_files_are_not_published(built_site):
 
 
 def _rename_item(project: Path, old: str, new: str, moved: bool) -> int:
-    tool = project / "docs" / "tools" / "sharing-risks.yml"
+    tool = project / "docs" / CATALOG.tool("sharing-risks").src_uri
     text = tool.read_text()
     extra = f"\n    moved_from: [{old}]" if moved else ""
     text = re.sub(rf"^(\s+- id: ){old}$", rf"\g<1>{new}{extra}", text, count=1, flags=re.M)
@@ -144,14 +144,14 @@ def test_renamed_item_with_moved_from_passes_and_keeps_the_old_anchor(project, t
 
 
 def test_renamed_tool_with_moved_from_gets_a_redirect_page(project, tmp_path):
-    old = project / "docs" / "tools" / "sharing-risks.yml"
+    old = project / "docs" / CATALOG.tool("sharing-risks").src_uri
     text = old.read_text()
     old.unlink()
     for f in (project / "docs").rglob("*"):
         if f.suffix in (".yml", ".md") and f.is_file():
             f.write_text(re.sub(r"\bsharing-risks\b(?!--)", "risks-of-sharing", f.read_text()))
     text = text.replace("id: sharing-risks\n", "id: risks-of-sharing\nmoved_from: [sharing-risks]\n", 1)
-    (project / "docs" / "tools" / "risks-of-sharing.yml").write_text(text)
+    old.with_name("risks-of-sharing.yml").write_text(text)
     result = _cli_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     redirect = (tmp_path / "out" / "tools" / "sharing-risks" / "index.html").read_text()
@@ -174,10 +174,10 @@ def test_renamed_heading_with_moved_anchors_passes(project, tmp_path):
 
 
 def test_moved_page_gets_a_redirect(project, tmp_path):
-    (project / "docs" / "guides").mkdir()
-    (project / "docs" / "guides" / "new-name.md").write_text("---\nmoved_from: [guides/old-name.md]\n---\n# Guide\n")
+    (project / "docs" / "demo").mkdir()
+    (project / "docs" / "demo" / "new-name.md").write_text("---\nmoved_from: [demo/old-name.md]\n---\n# Guide\n")
     build_site(project / "mkdocs.yml", tmp_path / "out")
-    redirect = (tmp_path / "out" / "guides" / "old-name" / "index.html").read_text()
+    redirect = (tmp_path / "out" / "demo" / "old-name" / "index.html").read_text()
     assert 'url=../new-name/' in redirect
 
 

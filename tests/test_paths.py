@@ -38,10 +38,10 @@ def test_path_page_renders_its_steps_in_order(built_site, file):
         text = li.get_text(" ", strip=True)
         title = step.title or CATALOG.tool(step.tool).tool.title
         assert text.startswith(f"Step {n} of {len(steps)}: {title}")
-        assert paths.duration(step.minutes) in text
+        assert paths.duration(paths.step_minutes(step, CATALOG)) in text
         href = li.find("a")["href"]
         assert href.startswith("../../tools/" + step.tool + "/") if step.tool else href.startswith("../../")
-    total = paths.duration(sum(s.minutes for s in lp.path.steps))
+    total = paths.duration(paths.total_minutes(lp, CATALOG))
     assert f"about {total} in all" in page.select_one(".tk-meta").get_text(" ", strip=True)
 
 
@@ -68,7 +68,8 @@ def test_each_page_in_a_path_says_step_n_of_m_with_previous_and_next(built_site)
             assert nxt["href"] == f"../{after.tool}/"
         else:
             assert nxt is None
-    first_page = soup(built_site / "index.html")
+    first_page = soup(built_site / "guides" / "personal-experience" / "index.html")
+    assert steps[0].page == "guides/personal-experience/index.md"
     assert "Step 1 of" in first_page.select_one(f'nav.tk-path-nav .tk-path-nav-row[data-path="{lp.path.id}"]').get_text()
 
 
@@ -101,7 +102,7 @@ BASE = "id: demo\ntitle: Demo\nsummary: A demo.\naudiences: [trainer]\nsteps:\n"
     ("  - page: nowhere.md\n    title: Nowhere\n    minutes: 5\n", "paths/demo.yml:6: steps[0].page: no page 'nowhere.md' in the site"),
     ("  - page: index.md\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: Value error, a page step needs a 'title'"),
     ("  - tool: sharing-risks\n    page: index.md\n    title: X\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: Value error, give either 'tool' or 'page'"),
-    ("  - tool: sharing-risks\n", "paths/demo.yml:6: steps[0].minutes: required field is missing"),
+    ("  - page: index.md\n    title: Home\n", "paths/demo.yml:6: steps[0]: Value error, a page step needs 'minutes'"),
 ])
 def test_bad_paths_fail_with_path_and_line(tmp_path, steps, message):
     file = _write_path(tmp_path, BASE + steps)
@@ -115,9 +116,10 @@ def test_unknown_tool_in_a_shipped_path_fails_the_build(project, tmp_path):
     text = path.read_text().replace("tool: sharing-risks", "tool: sharing-riskz", 1)
     path.write_text(text)
     line = text.splitlines().index("  - tool: sharing-riskz") + 1
+    index = [l for l in text.splitlines() if l.startswith("  - ")].index("  - tool: sharing-riskz")
     result = _cli_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"docs/paths/supporting-your-team.yml:{line}: steps[1].tool: unknown tool 'sharing-riskz'" in result.stderr
+    assert f"docs/paths/supporting-your-team.yml:{line}: steps[{index}].tool: unknown tool 'sharing-riskz'" in result.stderr
 
 
 @pytest.mark.browser

@@ -329,7 +329,10 @@ class PathStep(Strict):
         pattern=r"^[\w./-]+\.md(#[\w-]+)?$",
     )
     title: str | None = Field(default=None, description="Shown instead of the tool's title; required for a page")
-    minutes: int = Field(ge=1, le=600, description="Estimated time for the step, in minutes")
+    minutes: int | None = Field(
+        default=None, ge=1, le=600,
+        description="Estimated time for the step, in minutes; for a tool, defaults to the tool's own estimate",
+    )
     note: str | None = Field(default=None, description="What to do in this step (Markdown)")
 
     @model_validator(mode="after")
@@ -338,6 +341,8 @@ class PathStep(Strict):
             raise ValueError("give either 'tool' or 'page', not both and not neither")
         if self.page is not None and not self.title:
             raise ValueError("a page step needs a 'title'")
+        if self.page is not None and self.minutes is None:
+            raise ValueError("a page step needs 'minutes' (a tool step takes the tool's own estimate)")
         return self
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import finder
 from .issue import ContentError, Issue
 from .load import LineMap, parse, read_yaml
 from .model import AUDIENCES, LearningPath, PathStep
@@ -97,6 +98,18 @@ def step_target(step: PathStep) -> str:
     return tool_uri(step.tool) if step.tool else (step.page or "").partition("#")[0]
 
 
+def step_minutes(step: PathStep, catalog: Any) -> int:
+    """Return a step's time: as given, else the tool's own estimate."""
+    if step.minutes is not None:
+        return step.minutes
+    return finder.minutes(catalog.tools[step.tool])
+
+
+def total_minutes(lp: LoadedPath, catalog: Any) -> int:
+    """Return the time a whole path takes."""
+    return sum(step_minutes(s, catalog) for s in lp.path.steps)
+
+
 def _step_view(step: PathStep, catalog: Any, page_uri: str) -> dict[str, Any]:
     target = step_target(step)
     link = rel(target, page_uri)
@@ -104,7 +117,7 @@ def _step_view(step: PathStep, catalog: Any, page_uri: str) -> dict[str, Any]:
         link += "#" + step.page.partition("#")[2]
     title = step.title or catalog.tools[step.tool].tool.title
     kind = catalog.tools[step.tool].tool.kind if step.tool else None
-    return {"step": step, "title": title, "link": link, "kind": kind}
+    return {"step": step, "title": title, "link": link, "kind": kind, "minutes": step_minutes(step, catalog)}
 
 
 def duration(minutes: int) -> str:
@@ -120,7 +133,7 @@ def render_path(lp: LoadedPath, catalog: Any) -> str:
     """Render a path as a step-by-step page that prints as a handout."""
     uri = path_uri(lp.path.id)
     steps = [_step_view(s, catalog, uri) for s in lp.path.steps]
-    total = sum(s.minutes for s in lp.path.steps)
+    total = total_minutes(lp, catalog)
     return render_template(
         "path.md.j2", p=lp.path, steps=steps, total=duration(total), duration=duration,
         audiences=[(AUDIENCES[a], rel(audience_uri(a), uri)) for a in lp.path.audiences],
@@ -133,7 +146,7 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     ordered = sorted(paths, key=lambda lp: lp.path.title.lower())
     pages[f"{PATHS_DIR}/index.md"] = render_template(
         "paths-index.md.j2", paths=ordered, duration=duration,
-        minutes={lp.path.id: sum(s.minutes for s in lp.path.steps) for lp in paths},
+        minutes={lp.path.id: total_minutes(lp, catalog) for lp in paths},
         audiences=AUDIENCES,
     )
     for audience, label in AUDIENCES.items():
@@ -144,7 +157,7 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
         )
         pages[uri] = render_template(
             "audience.md.j2", label=label, audience=audience,
-            paths=[(lp.path, rel(path_uri(lp.path.id), uri), sum(s.minutes for s in lp.path.steps))
+            paths=[(lp.path, rel(path_uri(lp.path.id), uri), total_minutes(lp, catalog))
                    for lp in ordered if audience in lp.path.audiences],
             tools=[(e.tool, rel(tool_uri(e.tool.id), uri)) for e in tools],
             duration=duration,

@@ -6,6 +6,7 @@ one build learns (which anchors each page has) until the end of that build.
 
 from __future__ import annotations
 
+import html as html_lib
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,7 @@ class Extras:
             aliases[str(old)] = new
         for old in moved_from:
             self.registry.redirects[links.page_url(old, use_directory_urls)] = Redirect(url)
-        self.registry.add_page(url, title, anchors, aliases)
+        self.registry.add_page(url, html_lib.unescape(title), anchors, aliases)
         return links.insert_aliases(html, aliases)
 
     def check_links(self, update: bool) -> None:
