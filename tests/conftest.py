@@ -27,16 +27,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:
-    """Build a site in-process, strictly, as `mkdocs build --strict` does."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    """Build a site in-process, strictly (raises toolkit.mkdocs_adapter.BuildFailed)."""
+    from toolkit.mkdocs_adapter import build
 
-    cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(cfg)
-    finally:
-        cfg.plugins.on_shutdown()
+    build(config_file, site_dir)
 
 
 @pytest.fixture(scope="session")

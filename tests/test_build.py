@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort, PluginError
+from toolkit.mkdocs_adapter import BuildFailed
 
 from toolkit.catalog import load_catalog
 from toolkit.render import anchor
@@ -109,7 +109,7 @@ def test_marker_embeds_a_tool_in_any_page(project, tmp_path):
 ])
 def test_bad_marker_fails_the_build(project, tmp_path, marker, message):
     _write(project, "guides/demo.md", f"# Demo\n\n{marker}\n")
-    with pytest.raises((PluginError, Abort)):
+    with pytest.raises(BuildFailed):
         build_site(project / "mkdocs.yml", tmp_path / "out")
     result = _cli_build(project, tmp_path / "out2")
     assert result.returncode != 0
@@ -148,7 +148,7 @@ def test_state_is_reset_between_builds_in_one_process(project, tmp_path):
     tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
     good = tool.read_text()
     tool.write_text(good.replace("kind: checklist", "kind: nonsense"))
-    with pytest.raises((PluginError, Abort)):
+    with pytest.raises(BuildFailed):
         build_site(project / "mkdocs.yml", tmp_path / "b")
     tool.write_text(good)
     build_site(project / "mkdocs.yml", tmp_path / "c")
@@ -166,3 +166,22 @@ def test_cite_marker_writes_the_full_reference(project, tmp_path):
     paper = CATALOG.papers["imroc-20"]
     assert paper.title in text and "Rachel Perkins, Julie Repper" in text
     assert block.find("a")["href"] == "../../papers/#imroc-20"
+
+
+def test_links_in_tool_text_work_on_the_tool_page_and_where_embedded(project, tmp_path):
+    tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
+    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [the guide](../guides/demo.md#part-two) and [prepare](preparing-to-share.md).\n", 1))
+    _write(project, "guides/demo.md", "# Demo\n\n## Part two\n\n<!-- toolkit:tool sharing-risks -->\n")
+    build_site(project / "mkdocs.yml", tmp_path / "out")
+    own = soup(tmp_path / "out" / "tools" / "sharing-risks" / "index.html").select_one(".tk-intro")
+    assert [a["href"] for a in own.find_all("a")] == ["../../guides/demo/#part-two", "../preparing-to-share/"]
+    embedded = soup(tmp_path / "out" / "guides" / "demo" / "index.html").select_one(".tk-intro")
+    assert [a["href"] for a in embedded.find_all("a")] == ["./#part-two", "../../tools/preparing-to-share/"]
+
+
+def test_link_in_tool_text_to_a_missing_page_fails_the_build(project, tmp_path):
+    tool = project / "docs" / "tools" / "personal-experience" / "sharing-risks.yml"
+    tool.write_text(tool.read_text().replace("intro: >-\n", "intro: >-\n  See [gone](../guides/nowhere.md).\n", 1))
+    result = _cli_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/tools/sharing-risks.md:1: a tool on this page links to '../guides/nowhere.md'" in result.stderr

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .diagrams import LoadedDiagram, is_diagram_file, load_diagrams
 from .issue import ContentError, Issue
 from .load import Loaded, load_glossary, load_papers, load_tool
 from .model import KINDS, Paper, Term
@@ -23,6 +24,7 @@ class Catalog:
     papers: dict[str, Paper]
     tools: dict[str, Loaded]
     glossary: list[Term] = field(default_factory=list)
+    diagrams: dict[str, LoadedDiagram] = field(default_factory=dict)
 
     def tool(self, tool_id: str) -> Loaded:
         """Return a tool by id; KeyError if there is none."""
@@ -43,7 +45,11 @@ def tool_files(docs_dir: Path) -> list[Path]:
 
 def is_data_file(src_uri: str) -> bool:
     """Tell whether a file under docs/ is content data that must not be published."""
-    return src_uri in (PAPERS_FILE, GLOSSARY_FILE) or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
+    return (
+        src_uri in (PAPERS_FILE, GLOSSARY_FILE)
+        or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
+        or is_diagram_file(src_uri)
+    )
 
 
 def _display(file: Path, root: Path) -> str:
@@ -95,6 +101,8 @@ def load_catalog(
             terms = load_glossary(glossary_file, _display(glossary_file, root))
         except ContentError as exc:
             issues += exc.issues
+    diagrams, diagram_issues = load_diagrams(docs_dir, set(papers), lambda f: _display(f, root))
+    issues += diagram_issues
     if issues:
         raise ContentError(issues)
-    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms)
+    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms, diagrams=diagrams)

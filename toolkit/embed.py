@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .catalog import Catalog
+from .diagrams import render_diagram
 from .issue import ContentError, Issue
 from .render import PAPERS_URI, rel, render_template, render_tool
 
@@ -44,7 +45,17 @@ def _cite(args: str, catalog: Catalog, page_uri: str) -> str:
     return render_template("cite.md.j2", p=catalog.papers[words[0]], link=rel(PAPERS_URI, page_uri) + "#" + words[0])
 
 
-HANDLERS = {"tool": _tool, "cite": _cite}
+def _diagram(args: str, catalog: Catalog, page_uri: str) -> str:
+    words = args.split()
+    if len(words) != 1:
+        raise ValueError("toolkit:diagram needs one diagram id, e.g. <!-- toolkit:diagram peer-support-working-pathway -->")
+    if words[0] not in catalog.diagrams:
+        known = ", ".join(sorted(catalog.diagrams)) or "none"
+        raise ValueError(f"toolkit:diagram: unknown diagram id {words[0]!r} (known: {known})")
+    return render_diagram(catalog.diagrams[words[0]], catalog, page_uri=page_uri)
+
+
+HANDLERS = {"tool": _tool, "cite": _cite, "diagram": _diagram}
 
 
 def expand(markdown: str, catalog: Catalog, *, page_uri: str, path: str) -> str:

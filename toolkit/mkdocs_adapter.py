@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from .catalog import Catalog, is_data_file
 from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
-from .render import tool_uri
+from .render import PAGE_LINK, tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -126,9 +128,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Keep glossary tooltips on the first use of each term only; keep alias anchors for
-    renamed ids and record the page's public anchors."""
-    html = first_only(html)
+    """Point links inside tool HTML at the built pages; keep one tooltip per term; keep alias
+    anchors for renamed ids and record the page's public anchors."""
+    html = first_only(_resolve_page_links(html, page, config, files))
     if _state.extras is None or _state.catalog is None:
         return html
     try:
@@ -176,6 +178,21 @@ def _apply_overlay(config: Any, extras: site_extras.Extras) -> None:
     if overlay.css():
         config.extra_css.append(site_extras.LOCAL_CSS)
     config.copyright = f"Hosted by {overlay.name}. " + (config.copyright or "")
+
+
+def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
+    """MkDocs rewrites and checks Markdown links but not links in raw HTML, which is how tool
+    text reaches a page: do both for those, failing the build on a missing page."""
+    here = page.file
+
+    def resolve(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here.src_uri), match.group(1)))
+        found = files.get_file_from_path(target)
+        if found is None:
+            raise PluginError(f"{_display(config, here.src_uri)}:1: a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to the tool's own page, tools/<id>.md)")
+        return f'href="{found.url_relative_to(here)}{match.group(2) or ""}"'
+
+    return PAGE_LINK.sub(resolve, html)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

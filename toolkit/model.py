@@ -117,6 +117,14 @@ class Item(Strict):
     moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
+class ItemField(Strict):
+    """An answer box that every item of a checklist gets, e.g. who owns a step and by when."""
+
+    id: Slug
+    label: Text
+    input: Literal["line", "date"] = "line"
+
+
 class Part(Strict):
     """One sub-question of a reflection question, with its own answer box."""
 
@@ -268,6 +276,18 @@ class Checklist(_Sectioned[Item]):
 
     kind: Literal["checklist"]
     statuses: bool = Field(default=False, description="Offer not started / in progress / done / n/a")
+    item_fields: list[ItemField] = Field(
+        default_factory=list,
+        description="Answer boxes repeated on every item, e.g. owner and target date of an action",
+    )
+
+    @model_validator(mode="after")
+    def _unique_item_fields(self):  # noqa: ANN202
+        ids = [f.id for f in self.item_fields]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"item_fields: duplicate id {dupes[0]!r}")
+        return self
 
     @classmethod
     def _item_type(cls) -> type:
@@ -424,3 +444,72 @@ class GlossaryFile(Strict):
     """The glossary file: every term, each with a stable id."""
 
     terms: list[Term] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- diagrams
+# A diagram is data (docs/diagrams/**/<id>.yml) drawn at build time as inline SVG with a
+# text alternative; see toolkit/diagrams.py. Added for the career-pathway figures.
+
+#: Box styles a diagram category or band may use; their colours live in diagrams.STYLES.
+DiagramStyle = Literal["grey", "dark-blue", "light-blue", "white", "red", "green", "amber", "purple"]
+
+
+class DiagramCategory(Strict):
+    """A kind of box in a diagram, shown in the legend and named in the text alternative."""
+
+    id: Slug
+    label: Text
+    style: DiagramStyle = "white"
+    description: str | None = None
+
+
+class DiagramNode(Strict):
+    """One box: a role, a stage or an idea."""
+
+    id: Slug
+    label: Text
+    category: Slug | None = None
+    detail: str | None = Field(default=None, description="A shorter second line, also read out in the text")
+
+
+class DiagramColumn(Strict):
+    """A column of boxes, drawn left to right in the order given."""
+
+    id: Slug
+    title: Text
+    nodes: list[DiagramNode] = Field(min_length=1)
+
+
+class DiagramEdge(Strict):
+    """An arrow from one box to another."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: Slug = Field(alias="from")
+    to: Slug
+    label: str | None = None
+    dashed: bool = Field(default=False, description="Draw a dashed arrow, e.g. for a less common route")
+
+
+class DiagramBand(Strict):
+    """A long arrow under the columns, for something that runs through every stage."""
+
+    label: Text
+    style: DiagramStyle = "red"
+    start: Slug | None = Field(default=None, description="First column it spans (default: the first)")
+    end: Slug | None = Field(default=None, description="Last column it spans (default: the last)")
+
+
+class Diagram(Strict):
+    """A figure drawn from data: columns of boxes, arrows between them and bands beneath."""
+
+    id: Slug
+    title: Text
+    figure: str | None = Field(default=None, description="The paper's figure number, e.g. 'Figure 3'")
+    source: Source
+    summary: Text = Field(description="What the diagram shows, in a paragraph: the start of its text alternative")
+    notice: str | None = Field(default=None, description="E.g. that the figure was rebuilt from the paper's text")
+    categories: list[DiagramCategory] = Field(default_factory=list)
+    columns: list[DiagramColumn] = Field(min_length=1)
+    edges: list[DiagramEdge] = Field(default_factory=list)
+    bands: list[DiagramBand] = Field(default_factory=list)

@@ -7,6 +7,7 @@ of contents and checks the links; the interactive parts are HTML fragments from 
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -68,14 +69,35 @@ def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
     return Markup(html)
 
 
+#: A link to another page of the site in rendered tool text: a relative .md path.
+PAGE_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|#|/)([^"#]+\.md)(#[^"]*)?"')
+
+
+def relink(html: str, base_uri: str, page_uri: str) -> str:
+    """Make links written relative to `base_uri` (a tool's own page, tools/<id>.md) relative to
+    `page_uri`, the page the tool is shown on: its own page or a page that embeds it."""
+
+    def move(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(base_uri), match.group(1)))
+        return f'href="{rel(target, page_uri)}{match.group(2) or ""}"'
+
+    return PAGE_LINK.sub(move, html)
+
+
 @pass_context
 def _md_filter(context: Any, text: str | None) -> Markup:
-    return md_block(text, context.get("abbrs", ()))
+    return _relinked(context, md_block(text, context.get("abbrs", ())))
 
 
 @pass_context
 def _mdi_filter(context: Any, text: str | None) -> Markup:
-    return md_inline(text, context.get("abbrs", ()))
+    return _relinked(context, md_inline(text, context.get("abbrs", ())))
+
+
+def _relinked(context: Any, html: Markup) -> Markup:
+    if "tool" not in context:
+        return html
+    return Markup(relink(str(html), tool_uri(context["tool"].id), context["page_uri"]))
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +128,7 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
     context: dict[str, Any] = {
         "tool": tool,
         "entry": entry,
+        "page_uri": page_uri,
         "level": level,
         "h": lambda n: "#" * min(level + n, 6),
         "abbrs": tuple(sorted(abbreviations(catalog.glossary).items())),
@@ -114,6 +137,7 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
         "tool_link": rel(tool_uri(tool.id), page_uri),
         "on_own_page": page_uri == tool_uri(tool.id),
+        # Links in tool text are written relative to the tool's own page, tools/<id>.md.
         "related": [
             (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],

@@ -74,16 +74,18 @@ def _ids(entry: Loaded) -> Iterator[tuple[str, tuple[Any, ...]]]:
             yield s.id, ("sections", i, "id")
             for j, item in enumerate(s.items):
                 yield item.id, ("sections", i, "items", j, "id")
-                yield from _part_ids(item, item.id, ("sections", i, "items", j))
+                yield from _part_ids(item, item.id, ("sections", i, "items", j), tool)
     else:
         for j, item in enumerate(tool.items):
             yield item.id, ("items", j, "id")
-            yield from _part_ids(item, item.id, ("items", j))
+            yield from _part_ids(item, item.id, ("items", j), tool)
 
 
-def _part_ids(item: Any, owner: str, loc: tuple[Any, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+def _part_ids(item: Any, owner: str, loc: tuple[Any, ...], tool: Any = None) -> Iterator[tuple[str, tuple[Any, ...]]]:
     for k, part in enumerate(getattr(item, "parts", [])):
         yield f"{owner}-{part.id}", loc + ("parts", k, "id")
+    for field in getattr(tool, "item_fields", []):  # their anchors are item-field, like parts
+        yield f"{owner}-{field.id}", loc + ("id",)
 
 
 def _duplicate_ids(entry: Loaded) -> list[Issue]:
