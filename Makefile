@@ -17,6 +17,7 @@ help:
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
+	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make clean     remove the virtual environment and build output"
 
@@ -55,6 +56,10 @@ chromium:
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Measurements, never timed tests: writes JSON to bench/ and prints it.
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench_assets.py --out bench/assets.json
 
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_scale.py --out bench/scale.json

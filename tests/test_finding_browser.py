@@ -21,7 +21,7 @@ CATALOG = load_catalog(DOCS)
 QUERIES = [
     ("social media", "ips-preparing-to-share", None),
     ("gory details", "preparing-to-share", "presenting"),
-    ("school my children", "sharing-risks", "personal-details"),
+    ("friendship or anything closer", "sharing-risks", "relationship"),
     ("envious", "sharing-risks", "envy"),
     ("contest harder time", "sharing-risks", "competition"),
     ("Safewards", "sharing-benefits", None),
@@ -30,8 +30,31 @@ QUERIES = [
     ("supervision agenda", "supervision-agenda", None),
     ("warning signs", "warning-signs-when-sharing", None),
     ("Should I share", "should-i-share-now", None),
+    # paper 17
+    ("employing peer support workers achieve", "organisational-preparation-questions", "purpose"),
+    ("advisory group job description", "hr-occupational-health-checklist", "advisory-group-shapes-role"),
+    ("quarter voluntary user-led", "collective-voice-checklist", None),
+    ("whole service run by peers", "who-employs-peer-support-workers", "whole-service"),
+    # paper 19
+    ("rank their own goals", "ten-top-tips-self-check", "their-goals"),
+    ("hidden talents", "team-recovery-implementation-plan", "hidden-talents"),
+    ("calls many times a day", "recovery-little-things-discussion", "frequent-callers"),
+    # paper 26
+    ("designated lived experience roles", "lived-experience-markers-self-assessment", "designated-roles"),
+    ("under-represented communities", "lived-experience-strategy-planner", "under-represented"),
+    ("role proposal", "lived-experience-role-proposal", None),
+    # career pathway
+    ("mutual aid groups", "peer-career-pathway", "mutual-aid"),
+    ("recovery lasted staying well", "entry-level-peer-post-requirements", "sustained"),
+    ("person specification", "job-description-and-person-specification", None),
+    ("training another profession", "considering-training-in-another-profession", None),
+    ("Where am I and what next", "where-am-i-next", None),
+    # audiences, abbreviations, other spellings
+    ("HR occupational health", "hr-occupational-health-checklist", None),
+    ("TRIP", "team-recovery-implementation-plan", None),
     ("PSW", None, None),
     ("organization", None, None),
+    ("Team leaders", None, None),
 ]
 
 

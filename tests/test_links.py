@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort, PluginError
 from toolkit import links
 from toolkit.catalog import load_catalog
 from toolkit.links import Redirect, Registry
+from toolkit.mkdocs_adapter import BuildFailed
 
 from .conftest import DOCS, build_site
 from .test_build import _cli_build
@@ -124,7 +125,7 @@ def _rename_item(project: Path, old: str, new: str, moved: bool) -> int:
 
 def test_renamed_item_without_redirect_fails_the_build(project, tmp_path):
     line = _rename_item(project, "burden", "weight", moved=False)
-    with pytest.raises((PluginError, Abort)):
+    with pytest.raises((PluginError, Abort, BuildFailed)):
         build_site(project / "mkdocs.yml", tmp_path / "out")
     result = _cli_build(project, tmp_path / "out2")
     assert result.returncode != 0
@@ -204,10 +205,11 @@ def test_copy_link_buttons_copy_the_address(browser, site_server):
         item = page.locator("#sharing-risks--burden")
         button = item.locator(":scope > .tk-copy-link")
         assert button.count() == 1
-        assert button.get_attribute("title").startswith("Copy a link to: I am not loading them")
-        assert page.get_by_label(page.locator("#sharing-risks--burden label").inner_text()).count() == 1
+        assert button.get_attribute("title") == "Copy a link to this item"
+        assert page.get_by_label(page.locator("#sharing-risks--burden label").first.inner_text()).count() == 1
         button.click()
-        page.wait_for_selector(".tk-copy-status:text('Link copied')")
+        page.wait_for_selector("#sharing-risks--burden > .tk-copy-link:text('Link copied')")
+        assert button.get_attribute("aria-live") == "polite"
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == f"{site_server}/tools/sharing-risks/#sharing-risks--burden"
         page.goto(f"{site_server}/")

@@ -309,6 +309,14 @@ class Template(_Sectioned[TemplateField]):
 
     kind: Literal["template"]
     document_title: Text
+    contact_warning: bool = Field(
+        default=False,
+        description="Warn (never block) when an answer looks like a phone number, email or home address",
+    )
+    combined_title: Text | None = Field(
+        default=None,
+        description="Offer a printable sheet combining several people's exported documents, with this title (e.g. 'Meet the team')",
+    )
 
     @classmethod
     def _item_type(cls) -> type:

@@ -39,6 +39,11 @@ _NOT_ISE = {"advise", "advised", "advising", "adviser", "advisers", "exercise", 
             "paradise", "crises", "crisis", "basis", "analysis", "emphasis", "otherwise", "demise"}
 
 
+#: How much more a tool page or tool item weighs in search than guidance that restates it:
+#: people search the toolkit for something to use.
+BOOST = 2
+
+
 def american(text: str) -> set[str]:
     """Return American spellings of the British words in `text`."""
     found = set()
@@ -71,21 +76,29 @@ def extra_words(text: str, terms: Iterable[Term]) -> str:
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 
 
-def _entries(entry: Loaded) -> Iterator[tuple[str, str]]:
+def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:
+    """Yield (id, title, text) for each searchable part of a tool: the title is what the
+    part says (a question, an item, a field's label), the text what else goes with it."""
     tool = entry.tool
     if tool.kind == "flow":
         for q in tool.questions:
-            yield q.id, " ".join([q.text, q.hint or "", *(a.label for a in q.answers)])
+            yield q.id, q.text, " ".join([q.hint or "", *(a.label for a in q.answers)])
         for o in tool.outcomes:
-            yield o.id, " ".join([o.title, o.text, *o.next_steps])
+            yield o.id, o.title, " ".join([o.text, *o.next_steps])
     elif tool.kind == "pathway":
         for s in tool.stages:
-            yield s.id, " ".join([s.title, s.summary, *s.requirements, *s.skills, *s.learning])
+            yield s.id, s.title, " ".join([s.summary, *s.requirements, *s.skills, *s.learning])
     else:
         for item in tool.entries():
-            words = [getattr(item, "text", None) or getattr(item, "label", ""), item.hint if hasattr(item, "hint") else "",
-                     getattr(item, "guidance", None) or "", *(p.text for p in getattr(item, "parts", []))]
-            yield item.id, " ".join(w for w in words if w)
+            title = getattr(item, "text", None) or getattr(item, "label", "")
+            more = [getattr(item, "hint", None) or "", getattr(item, "guidance", None) or "",
+                    getattr(item, "example", None) or "", *(p.text for p in getattr(item, "parts", []))]
+            yield item.id, title, " ".join(w for w in more if w)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def tool_title(entry: Loaded) -> str:
@@ -94,13 +107,20 @@ def tool_title(entry: Loaded) -> str:
 
 
 def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, str]]:
-    """Return one search entry per tool item, linking to the item's own anchor."""
+    """Return one search entry per tool item, titled with what it says, linking to its anchor.
+
+    Material shows these under their tool's page result, which carries the tool's title and kind.
+    """
     docs = []
     for tool_id in sorted(catalog.tools):
         entry = catalog.tool(tool_id)
-        for item_id, text in _entries(entry):
-            text = " ".join(text.split())
-            docs.append({"location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}", "title": tool_title(entry), "text": text})
+        for item_id, title, text in _entries(entry):
+            docs.append({
+                "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",
+                "title": _short(title),
+                "text": " ".join(text.split()),
+                "boost": BOOST,
+            })
     return docs
 
 
@@ -112,6 +132,7 @@ def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str
         if doc.get("location") in pages:
             entry = pages[doc["location"]]
             doc["title"] = tool_title(entry)
+            doc["boost"] = 2 * BOOST  # the tool itself first, then its items
             meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
             doc["text"] = f"{doc.get('text', '')} {meta}".strip()
     docs += item_docs(catalog, url_of)

@@ -1,0 +1,101 @@
+"""The browser layer's Python side: template flags, asset registration and the size benchmark."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from toolkit import mkdocs_adapter
+from toolkit.catalog import load_catalog
+from toolkit.issue import ContentError
+from toolkit.render import render_tool
+
+from .conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "browser"
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A scratch docs folder with the browser-test fixture tools."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    for path in FIXTURES.glob("*.yml"):
+        shutil.copy(path, tmp_path / "docs" / "tools" / path.name)
+    return tmp_path / "docs"
+
+
+def test_template_flags_reach_the_page(docs):
+    catalog = load_catalog(docs)
+    html = render_tool(catalog.tool("test-bio"), catalog, page_uri="tools/test-bio.md")
+    assert 'data-contact-warning="true"' in html
+    assert 'data-combined-title="Meet the team"' in html
+
+
+def test_template_flags_are_off_by_default(docs):
+    path = docs / "tools" / "test-bio.yml"
+    text = path.read_text(encoding="utf-8").replace("contact_warning: true\n", "").replace("combined_title: Meet the team\n", "")
+    path.write_text(text, encoding="utf-8")
+    catalog = load_catalog(docs)
+    html = render_tool(catalog.tool("test-bio"), catalog, page_uri="tools/test-bio.md")
+    assert "data-contact-warning" not in html and "data-combined-title" not in html
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [("contact_warning: perhaps", "contact_warning"), ("combined_title: ''", "combined_title")],
+)
+def test_bad_template_flags_fail_with_path_and_line(docs, line, field):
+    path = docs / "tools" / "test-bio.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("contact_warning: true", "contact_warning: true" if field != "contact_warning" else line)
+    text = text.replace("combined_title: Meet the team", line if field == "combined_title" else "combined_title: Meet the team")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as exc:
+        load_catalog(docs)
+    lineno = text.splitlines().index(line) + 1
+    assert f"docs/tools/test-bio.yml:{lineno}: {field}" in str(exc.value)
+
+
+def _config(extra_js):
+    return SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra_css=[], extra_javascript=extra_js)
+
+
+def test_scripts_are_registered_once():
+    config = _config(["assets/toolkit/toolkit.js"])
+    mkdocs_adapter.on_config(config)
+    mkdocs_adapter.on_config(config)
+    scripts = [str(s) for s in config.extra_javascript]
+    assert scripts.count("assets/toolkit/toolkit.js") == 1
+    assert len(scripts) == len(set(scripts))
+    config = _config([])
+    mkdocs_adapter.on_config(config)
+    assert "assets/toolkit/toolkit.js" in config.extra_javascript
+
+
+def test_shipped_script_joins_every_concern_core_first():
+    shipped = mkdocs_adapter.asset_bytes("assets/toolkit/toolkit.js").decode("utf-8")
+    parts = mkdocs_adapter.ASSETS["assets/toolkit/toolkit.js"]
+    assert parts[0].name == "store.js"
+    positions = [shipped.index(p.read_text(encoding="utf-8")) for p in parts]
+    assert positions == sorted(positions)
+    assert "innerHTML" not in shipped and "insertAdjacentHTML" not in shipped and "eval(" not in shipped
+    assert "http://" not in shipped and "https://" not in shipped and "fetch(" not in shipped
+
+
+def test_bench_measures_every_shipped_js_and_css(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import bench_assets
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    result = bench_assets.measure_assets(budget=10)
+    assert set(result["files"]) == {u for u in mkdocs_adapter.ASSETS if u.endswith((".js", ".css"))}
+    assert result["total_gzip_bytes"] == sum(f["gzip_bytes"] for f in result["files"].values())
+    assert result["within_budget"] is False  # a 10-byte budget cannot be met
+    out = tmp_path / "assets.json"
+    assert bench_assets.main(["--out", str(out)]) in (0, 1)
+    assert '"total_gzip_bytes"' in out.read_text(encoding="utf-8")

@@ -1,0 +1,369 @@
+/* Toolkit core: keeps answers on this device, keyed by tool id and item id (never position),
+   and adds the notice, export, import and clear controls to each tool. User text only ever
+   reaches the page through textContent or .value; nothing is sent anywhere. */
+(function () {
+  "use strict";
+  var TK = (window.TK = window.TK || {});
+  TK.kinds = TK.kinds || {};
+  var PREFIX = "tk:tool:", SETTINGS = "tk:settings", FORMAT = "lived-experience-toolkit-answers";
+  var FIELDS = { label: "string", text: "string", note: "string", status: "string", answer: "string", checked: "boolean" };
+  TK.STATUS = { "not-started": "Not started", "in-progress": "In progress", done: "Done", na: "Not applicable" };
+  var ls = null, mem = {}, saving = false, problem = "", ctls = [];
+
+  try {
+    ls = window.localStorage;
+    ls.setItem("tk:probe", "1");
+    ls.removeItem("tk:probe");
+  } catch (e) {
+    ls = null;
+    problem = "unavailable";
+  }
+  function wanted() {
+    try { return (JSON.parse(ls.getItem(SETTINGS)) || {}).save !== false; } catch (e) { return true; }
+  }
+  function lsKeys() {
+    var out = [];
+    for (var i = 0; ls && i < ls.length; i++) if (ls.key(i).indexOf(PREFIX) === 0) out.push(ls.key(i));
+    return out;
+  }
+  // Saving off (or storage full): answers live in `mem` for this visit only.
+  function toMemory() {
+    mem = {};
+    lsKeys().forEach(function (k) { mem[k] = ls.getItem(k); });
+    saving = false;
+  }
+  if (ls && wanted()) saving = true;
+  else if (ls) toMemory();
+
+  function write(key, value) {
+    if (saving) {
+      try {
+        return value === null ? ls.removeItem(key) : ls.setItem(key, value);
+      } catch (e) {
+        problem = "full";
+        toMemory();
+        refresh();
+      }
+    }
+    if (value === null) delete mem[key]; else mem[key] = value;
+  }
+  TK.read = function (id) {
+    try { return JSON.parse(saving ? ls.getItem(PREFIX + id) : mem[PREFIX + id] || null); } catch (e) { return null; }
+  };
+  function put(id, rec) {
+    write(PREFIX + id, rec && Object.keys(rec.items).length ? JSON.stringify(rec) : null);
+  }
+  function all() {
+    var tools = {};
+    (saving ? lsKeys() : Object.keys(mem)).sort().forEach(function (k) {
+      var id = k.slice(PREFIX.length), rec = TK.read(id);
+      if (rec) tools[id] = rec;
+    });
+    return tools;
+  }
+
+  // ---- DOM helpers
+  var el = (TK.el = function (tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text != null) n.textContent = text;
+    return n;
+  });
+  TK.button = function (text, onclick, cls) {
+    var b = el("button", "tk-btn" + (cls ? " " + cls : ""), text);
+    b.type = "button";
+    b.addEventListener("click", onclick);
+    return b;
+  };
+  /** A labelled control: returns the label, with the control after its text (or before it). */
+  TK.labelled = function (text, control, id, first) {
+    var lab = el("label", null, text);
+    control.id = id;
+    lab.htmlFor = id;
+    if (first) lab.insertBefore(control, lab.firstChild); else lab.appendChild(control);
+    return lab;
+  };
+  TK.input = function (type, cls) {
+    var i = el("input", cls);
+    i.type = type;
+    if (type === "file") i.accept = ".json,application/json";
+    return i;
+  };
+  TK.live = function () {
+    var p = el("p", "tk-live tk-sr");
+    p.setAttribute("role", "status");
+    return p;
+  };
+  TK.txt = function (node) {
+    return node ? node.textContent.replace(/¶\s*$/, "").replace(/\s+/g, " ").trim() : "";
+  };
+  TK.download = function (name, text, type) {
+    var a = el("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  };
+  TK.readFile = function (file, done) {
+    var r = new FileReader();
+    r.onload = function () { done(String(r.result)); };
+    r.readAsText(file);
+  };
+  TK.print = function (cls) {
+    var html = document.documentElement;
+    if (cls) html.classList.add(cls);
+    window.addEventListener("afterprint", function done() {
+      if (cls) html.classList.remove(cls);
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  };
+  function same(a, b) { return JSON.stringify(a || null) === JSON.stringify(b || null); }
+
+  // ---- export and import
+  function bundle(tools) {
+    return JSON.stringify({ format: FORMAT, version: 1, exported: new Date().toISOString(), tools: tools }, null, 2);
+  }
+  /** Parse an export file into {toolId: record}, keeping only known, well-typed fields. */
+  TK.parse = function (text) {
+    var data = JSON.parse(text), out = {};
+    if (!data || data.format !== FORMAT || typeof data.tools !== "object") throw new Error("not an answers file from this toolkit");
+    Object.keys(data.tools).forEach(function (id) {
+      var rec = data.tools[id], items = {};
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || !rec || typeof rec.items !== "object") return;
+      Object.keys(rec.items).forEach(function (item) {
+        var src = rec.items[item] || {}, dst = (items[item] = {});
+        Object.keys(FIELDS).forEach(function (f) { if (typeof src[f] === FIELDS[f]) dst[f] = src[f]; });
+      });
+      out[id] = { tool: id, kind: String(rec.kind || ""), title: String(rec.title || id),
+        version: Number(rec.version) || 1, updated: String(rec.updated || ""), items: items };
+    });
+    return out;
+  };
+  function importFile(file, bar) {
+    TK.readFile(file, function (text) {
+      var tools;
+      try { tools = TK.parse(text); } catch (e) { return say(bar, "Could not import " + file.name + ": " + e.message + "."); }
+      var ids = Object.keys(tools), clash = ids.filter(TK.read);
+      if (clash.length && !confirm("Replace your answers to " + clash.length + " tool(s) on this device with the ones in " + file.name + "?")) return;
+      ids.forEach(function (id) { put(id, tools[id]); });
+      reloadAll();
+      say(bar, "Imported answers to " + ids.length + " tool(s) from " + file.name + ".");
+    });
+  }
+  /** A stored answer in words (orphans, plain-text export). */
+  TK.describe = function (d) {
+    return [d.checked && "Ticked", d.status && "Status: " + (TK.STATUS[d.status] || d.status), d.text,
+      d.note && "Note: " + d.note].filter(Boolean).join("\n");
+  };
+
+  // ---- the notice and controls
+  function notice() {
+    if (problem === "unavailable") return "This browser is not letting the site store anything here (a private window or a locked-down setting), so your answers will not be kept after you leave this page. Export or download them to keep a copy.";
+    if (problem === "full") return "This browser's storage is full, so your answers are no longer being kept. Export or download them to keep a copy.";
+    if (!saving) return "Saving is off: what you type stays on this page only until you leave it. Answers saved earlier stay on this device until you clear them.";
+    return "Your answers are saved as you type, in this browser on this device only. Nothing is sent anywhere. On a shared computer, switch saving off or clear your answers when you finish.";
+  }
+  function say(bar, text) {
+    var live = bar.querySelector(".tk-live");
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 50);
+  }
+  function refresh() {
+    ctls.forEach(function (t) {
+      var sw = t.bar.querySelector(".tk-save-switch");
+      t.bar.querySelector(".tk-where").textContent = notice();
+      sw.checked = saving;
+      sw.disabled = !ls || problem === "full";
+    });
+  }
+  function setSaving(on) {
+    if (on) {
+      Object.keys(mem).forEach(function (k) { try { ls.setItem(k, mem[k]); } catch (e) { /* stays in memory */ } });
+      saving = true;
+      problem = "";
+      ls.removeItem(SETTINGS);
+    } else {
+      toMemory();
+      ls.setItem(SETTINGS, JSON.stringify({ save: false }));
+    }
+    refresh();
+  }
+  function reloadAll() { ctls.forEach(function (t) { t.load(); }); }
+
+  function makeBar(t) {
+    var bar = el("div", "tk-bar"), sw = TK.input("checkbox", "tk-save-switch"), file = TK.input("file", "tk-import");
+    var more = el("details", "tk-actions"), row = el("div", "tk-buttons");
+    bar.setAttribute("role", "region");
+    bar.setAttribute("aria-label", "Your answers to " + t.title);
+    bar.appendChild(el("p", "tk-where"));
+    bar.appendChild(TK.labelled(" Save my answers on this device", sw, t.id + "--tk-save", true)).className = "tk-switch";
+    sw.addEventListener("change", function () { setSaving(sw.checked); say(bar, notice()); });
+    more.appendChild(el("summary", null, "Download, export, import or clear"));
+    [["Download as Markdown", function () { TK.download(t.id + ".md", t.text(true), "text/markdown"); }],
+      ["Download as plain text", function () { TK.download(t.id + ".txt", t.text(false), "text/plain"); }],
+      ["Export this tool (JSON)", function () {
+        var one = {};
+        if (Object.keys(t.rec.items).length) one[t.id] = t.rec;
+        TK.download(t.id + ".answers.json", bundle(one), "application/json");
+      }],
+      ["Export all my answers (JSON)", function () { TK.download("toolkit-answers.json", bundle(all()), "application/json"); }],
+      ["Clear this tool", function () {
+        if (!confirm("Clear all your answers to \u201c" + t.title + "\u201d on this device? Export them first if you may need them.")) return;
+        put(t.id, null);
+        t.load();
+        say(bar, "Your answers to this tool are cleared.");
+      }],
+      ["Clear all my answers on this device", function () {
+        if (!confirm("Clear your answers to every tool on this device? Export them first if you may need them.")) return;
+        lsKeys().forEach(function (k) { ls.removeItem(k); });
+        mem = {};
+        reloadAll();
+        say(bar, "All your answers on this device are cleared.");
+      }]
+    ].forEach(function (b) { row.appendChild(TK.button(b[0], b[1])); });
+    row.insertBefore(TK.labelled("Import answers from a file ", file, t.id + "--tk-import"), row.children[4]).className = "tk-file";
+    file.addEventListener("change", function () { if (file.files[0]) importFile(file.files[0], bar); file.value = ""; });
+    more.appendChild(row);
+    bar.appendChild(more);
+    bar.appendChild(TK.live());
+    return bar;
+  }
+
+  // ---- one tool on the page
+  function Tool(root) {
+    var t = this, meta = root.querySelector(".tk-meta");
+    t.root = root;
+    t.id = root.getAttribute("data-tool");
+    t.kind = root.getAttribute("data-kind");
+    t.version = Number(root.getAttribute("data-version")) || 1;
+    t.title = TK.txt(document.getElementById(t.id)) || t.id;
+    t.items = {}; // item id -> label, in page order; the kind fills it
+    root.classList.add("tk-js");
+    t.bar = makeBar(t);
+    root.insertBefore(t.bar, meta ? meta.nextSibling : root.firstChild);
+    t.orphans = el("section", "tk-orphans");
+    root.appendChild(t.orphans);
+    t.view = TK.kinds[t.kind](t);
+    ctls.push(t);
+    refresh();
+    t.load();
+  }
+  Tool.prototype.fresh = function () {
+    return TK.read(this.id) || { tool: this.id, kind: this.kind, title: this.title, version: this.version, updated: "", items: {} };
+  };
+  /** Save one item (null when empty); re-reads storage first so other tabs' items are kept. */
+  Tool.prototype.set = function (item, data) {
+    var rec = this.fresh();
+    if (data) {
+      data.label = this.items[item] || item;
+      rec.items[item] = data;
+    } else delete rec.items[item];
+    this.commit(rec);
+  };
+  /** Replace every current item at once (flows); answers to removed items are kept. */
+  Tool.prototype.setAll = function (items) {
+    var t = this, rec = t.fresh();
+    Object.keys(t.items).forEach(function (k) { delete rec.items[k]; });
+    Object.keys(items).forEach(function (k) { items[k].label = t.items[k]; rec.items[k] = items[k]; });
+    t.commit(rec);
+  };
+  Tool.prototype.commit = function (rec) {
+    rec.title = this.title;
+    rec.kind = this.kind;
+    rec.version = this.version;
+    rec.updated = new Date().toISOString();
+    put(this.id, (this.rec = rec));
+  };
+  Tool.prototype.load = function () {
+    this.rec = this.fresh();
+    this.view.show(this.rec.items);
+    this.showOrphans();
+  };
+  Tool.prototype.gone = function () {
+    var t = this;
+    return Object.keys(t.rec.items).filter(function (k) { return !(k in t.items); });
+  };
+  Tool.prototype.showOrphans = function () {
+    var t = this, box = t.orphans, gone = t.gone(), list = el("ul");
+    box.textContent = "";
+    box.hidden = !gone.length;
+    box.appendChild(el("p", "tk-orphans-title", "Answers to items no longer in this tool"));
+    box.appendChild(el("p", null, "This tool has changed since you answered these. They are kept here until you delete them."));
+    gone.forEach(function (k) {
+      var d = t.rec.items[k], li = el("li", "tk-orphan"), label = d.label || k;
+      li.appendChild(el("p", "tk-orphan-label", label));
+      li.appendChild(el("p", "tk-orphan-answer", TK.describe(d)));
+      li.appendChild(TK.button("Delete this answer", function () {
+        t.set(k, null);
+        t.showOrphans();
+        say(t.bar, "Answer deleted.");
+      })).setAttribute("aria-label", "Delete your answer to: " + label);
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  };
+  /** Visit section headings and items in page order (for text export). */
+  Tool.prototype.walk = function (onSection, onItem) {
+    var t = this;
+    t.root.querySelectorAll("h2[id],h3[id],h4[id],h5[id],h6[id],[data-item]").forEach(function (n) {
+      if (n.hasAttribute("data-item")) return onItem(n.getAttribute("data-item"), n);
+      var sec = n.id.slice(t.id.length + 2);
+      if (n.id.indexOf(t.id + "--") === 0 && sec !== "related" && sec !== "outcomes") onSection(TK.txt(n));
+    });
+  };
+  Tool.prototype.text = function (md) {
+    var t = this, h = md ? "# " : "", lines = [h + t.title, "",
+      "Exported on " + new Date().toLocaleString() + " from " + location.href.split("#")[0] + " (tool version " + t.version + ").", ""];
+    lines = lines.concat(t.view.text(md));
+    if (t.gone().length) lines.push("", h + (md ? "# " : "") + "Answers to items no longer in this tool", "");
+    t.gone().forEach(function (k) {
+      var d = t.rec.items[k];
+      lines.push(md ? "**" + d.label + "**" : d.label, "", TK.describe(d), "");
+    });
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  };
+  /** Another tab changed this tool: show its answers, unless that would overwrite an edit here. */
+  Tool.prototype.sync = function () {
+    var t = this, mine = t.rec.items, theirs = t.fresh().items, busy = [];
+    Object.keys(mine).concat(Object.keys(theirs)).forEach(function (k) {
+      if (!same(mine[k], theirs[k]) && t.view.busy(k) && busy.indexOf(k) < 0) busy.push(k);
+    });
+    if (!busy.length) return t.load();
+    var box = t.root.querySelector(".tk-conflict") || t.bar.appendChild(el("div", "tk-conflict admonition warning"));
+    box.textContent = "";
+    box.setAttribute("role", "alert");
+    box.appendChild(el("p", null, "You changed this tool in another tab or window while editing it here. Which answers do you want to keep?"));
+    box.appendChild(TK.button("Keep what is on this page", function () {
+      busy.forEach(function (k) { t.set(k, mine[k] || null); });
+      t.load();
+      box.remove();
+    }));
+    box.appendChild(TK.button("Use the other tab's answers", function () { t.load(); box.remove(); }));
+  };
+
+  // ---- start-up (with or without Material's instant navigation)
+  function init() {
+    ctls = ctls.filter(function (t) { return document.documentElement.contains(t.root); });
+    document.querySelectorAll(".tk-tool[data-tool]").forEach(function (root) {
+      if (root.classList.contains("tk-js") || !TK.kinds[root.getAttribute("data-kind")]) return;
+      try { new Tool(root); } catch (e) { if (window.console) console.error(e); }
+    });
+  }
+  TK.init = init;
+  window.addEventListener("storage", function (e) {
+    if (!ls) return;
+    if (wanted() !== saving && problem !== "full") {
+      if (saving) toMemory(); else saving = true;
+      refresh();
+    }
+    if (saving) ctls.forEach(function (t) { if (e.key === null || e.key === PREFIX + t.id) t.sync(); });
+  });
+  function start() {
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+    else init();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else setTimeout(start, 0);
+})();
