@@ -9,13 +9,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate bench bench-scale clean help chromium
+.PHONY: serve test site validate links bench bench-scale clean help chromium
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
 	@echo "make validate  check the content only"
+	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make clean     remove the virtual environment and build output"
@@ -40,6 +41,9 @@ serve: validate
 
 site: validate
 	$(BIN)/toolkit build --out site
+
+links: $(VENV)/.installed
+	$(BIN)/toolkit links --update
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:

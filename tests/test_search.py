@@ -110,3 +110,21 @@ def test_terms_show_as_abbr_where_used(built_site):
             assert abbr_texts(page) & set(forms(term)), (term.id, link["href"])
             checked += 1
     assert checked >= 5
+
+
+def test_only_the_first_use_of_a_term_gets_a_tooltip():
+    from toolkit.glossary import first_only
+
+    html = '<p><abbr title="a">PSW</abbr> and <abbr title="a">PSW</abbr>, <abbr title="b">Recovery</abbr> <abbr title="b">recovery</abbr></p>'
+    assert first_only(html) == '<p><abbr title="a">PSW</abbr> and PSW, <abbr title="b">Recovery</abbr> recovery</p>'
+
+
+def test_glossary_usage_ignores_code():
+    from toolkit import glossary
+
+    term = CATALOG.glossary[0]
+    form = sorted(forms(term), key=len)[-1]
+    fenced = {"a.md": ("A", f"# A\n\n```yaml\nname: {form}\n```\n\nText with `{form}` in code.\n")}
+    assert glossary.usage([term], fenced)[term.id] == []
+    running = {"b.md": ("B", f"# B\n\nRunning text about {form} here.\n")}
+    assert glossary.usage([term], running)[term.id] == [("B", "b.md")]

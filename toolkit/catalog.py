@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,10 +59,13 @@ def _display(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
-def load_catalog(docs_dir: Path, root: Path | None = None) -> Catalog:
+def load_catalog(
+    docs_dir: Path, root: Path | None = None, *, extra_tool_dirs: Sequence[Path] = (), extra_papers: Sequence[Paper] = ()
+) -> Catalog:
     """Load, validate and cross-check all content; raise ContentError listing every problem.
 
     `root` is what messages show paths relative to (default: the folder above docs/).
+    `extra_tool_dirs` and `extra_papers` come from a local overlay (see toolkit.overlay).
     """
     docs_dir = Path(docs_dir)
     root = Path(root) if root is not None else docs_dir.parent
@@ -79,9 +83,11 @@ def load_catalog(docs_dir: Path, root: Path | None = None) -> Catalog:
                 papers[paper.id] = paper
         except ContentError as exc:
             issues += exc.issues
+    for paper in extra_papers:
+        papers.setdefault(paper.id, paper)
     entries: list[Loaded] = []
-    for file in tool_files(docs_dir):
-        src_uri = file.relative_to(docs_dir).as_posix()
+    extra = [(f, TOOLS_DIR + "/" + f.relative_to(d).as_posix()) for d in extra_tool_dirs for f in sorted(Path(d).rglob("*.yml"))]
+    for file, src_uri in [(f, f.relative_to(docs_dir).as_posix()) for f in tool_files(docs_dir)] + extra:
         try:
             entries.append(load_tool(file, _display(file, root), src_uri))
         except ContentError as exc:

@@ -1,18 +1,23 @@
-"""`toolkit` command: validate content, list tools, show a tool's page, print the schema."""
+"""`toolkit` command: validate content, list tools, start a new file, show a tool's page, write the
+JSON Schemas, and check or update the registry of public links."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from jinja2 import TemplateError
 
+from . import authoring, schemas
 from .catalog import load_catalog
 from .issue import ContentError
 from .load import TOOL_ADAPTER
-from .model import KINDS
+from .model import AUDIENCES, KINDS
 from .render import render_tool, tool_uri
 
 
@@ -21,8 +26,17 @@ def _catalog(args: argparse.Namespace):
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.paths:
+        for path in args.paths:
+            what = authoring.validate_file(Path(path), Path(args.docs), root=Path.cwd())
+            print(f"ok: {path} ({what})")
+        return 0
     catalog = _catalog(args)
-    print(f"ok: {len(catalog.tools)} tools, {len(catalog.papers)} papers")
+    n_paths = authoring.validate_paths(Path(args.docs), catalog, root=Path.cwd())
+    print(f"ok: {len(catalog.tools)} tools, {len(catalog.papers)} papers, {n_paths} learning paths")
+    local = authoring.validate_overlay(Path(args.docs), Path(args.docs).resolve().parent)
+    if local:
+        print(f"ok: {local}")
     return 0
 
 
@@ -30,8 +44,35 @@ def cmd_list(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     for kind, entries in catalog.by_kind().items():
         for e in entries:
-            print(f"{e.tool.id}\t{KINDS[kind]}\t{e.tool.title}\t{e.path}")
+            t = e.tool
+            source = f"{t.source.paper}: {t.source.section}" + (f" ({t.source.locator})" if t.source.locator else "")
+            audiences = ", ".join(AUDIENCES[a] for a in t.audiences)
+            print(f"{t.id}\t{KINDS[kind]}\t{source}\t{audiences}\t{t.title}\t{e.path}")
     return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        file = authoring.new_file(args.kind, args.id, Path(args.docs), folder=Path(args.dir) if args.dir else None, force=args.force)
+    except FileExistsError as exc:
+        print(f"error: {exc} already exists (use --force to replace it)", file=sys.stderr)
+        return 2
+    print(f"wrote {file}")
+    return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if args.update:
+        env["TOOLKIT_LINKS_UPDATE"] = "1"
+    with tempfile.TemporaryDirectory() as site:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--config-file", args.config, "--site-dir", site],
+            env=env, check=False,
+        )
+    if done.returncode == 0:
+        print(f"{'updated' if args.update else 'ok'}: {Path(args.docs) / 'links.lock'}")
+    return done.returncode
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -72,6 +113,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.write is not None:
+        for file in schemas.write(Path(args.write) if args.write else schemas.SCHEMA_DIR):
+            print(f"wrote {file}")
+        return 0
     print(json.dumps(TOOL_ADAPTER.json_schema(), indent=2, sort_keys=True))
     return 0
 
@@ -81,8 +126,20 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="toolkit", description=__doc__)
     p.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check every tool and paper; exit 1 on problems").set_defaults(func=cmd_validate)
-    sub.add_parser("list", help="list every tool").set_defaults(func=cmd_list)
+    validate = sub.add_parser("validate", help="check every tool, paper and path, or only the files named; exit 1 on problems")
+    validate.add_argument("paths", nargs="*", help="tool, path, references.yml or local.yml files to check on their own")
+    validate.set_defaults(func=cmd_validate)
+    sub.add_parser("list", help="list every tool: id, kind, source, audiences, title, file").set_defaults(func=cmd_list)
+    new = sub.add_parser("new", help="write a valid starter YAML file for a tool or learning path")
+    new.add_argument("kind", choices=schemas.NEW_KINDS)
+    new.add_argument("id", help="the new id: lower-case words joined by hyphens")
+    new.add_argument("--dir", help="folder to write into (default: docs/tools, or docs/paths for a path)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(func=cmd_new)
+    links = sub.add_parser("links", help="build the site and check public links against docs/links.lock")
+    links.add_argument("--update", action="store_true", help="rewrite docs/links.lock from the site as built")
+    links.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    links.set_defaults(func=cmd_links)
     show = sub.add_parser("show", help="print the page generated for one tool")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
@@ -90,7 +147,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", help="folder to publish (default: site)")
     build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     build.set_defaults(func=cmd_build)
-    sub.add_parser("schema", help="print the JSON Schema of a tool file").set_defaults(func=cmd_schema)
+    schema = sub.add_parser("schema", help="print the JSON Schema of a tool file, or write every schema")
+    schema.add_argument("--write", nargs="?", const="", default=None, metavar="DIR",
+                        help="write one schema per kind of file (default folder: toolkit/schema)")
+    schema.set_defaults(func=cmd_schema)
     return p
 
 

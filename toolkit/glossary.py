@@ -44,7 +44,8 @@ def pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", flags)
 
 
-_NOT_TEXT = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}\n]*\}")
+_NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|<[^>]*>|\]\([^)]*\)|\{[^}\n]*\}", re.M | re.S)
+# (fenced and inline code are not running text either: abbreviations are not marked up there)
 
 
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:

@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import embed, search
-from .catalog import Catalog, is_data_file, load_catalog
+from . import embed, search, site_extras
+from .catalog import Catalog, is_data_file
 from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
@@ -30,14 +30,16 @@ log = logging.getLogger("mkdocs.plugins.toolkit")
 ASSETS_DIR = Path(__file__).parent / "assets"
 #: Site path -> file shipped from toolkit/assets, or a tuple of files joined in order into one.
 ASSETS: dict[str, Path | tuple[Path, ...]] = {
-    "assets/toolkit/toolkit.css": ASSETS_DIR / "toolkit.css",
+    # links.css (copy-link buttons, path navigation, handouts) ships inside toolkit.css: one file
+    # compresses smaller than two, and the 15 KB budget (make bench) counts every byte.
+    "assets/toolkit/toolkit.css": (ASSETS_DIR / "toolkit.css", ASSETS_DIR / "links.css"),
 }
 #: The browser layer: small plain-JavaScript files, one per concern, shipped as one script
 #: (fewer requests, and it compresses better: the budget is 15 KB gzipped for all JS and CSS).
 #: store.js is the core the tool scripts use; add a new concern's file to this list.
 ASSETS["assets/toolkit/toolkit.js"] = tuple(
     ASSETS_DIR / name
-    for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js")
+    for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js", "links.js")
 )
 
 
@@ -53,6 +55,7 @@ class _State:
     catalog: Catalog | None = None
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
+    extras: site_extras.Extras | None = None
 
 
 _state = _State()
@@ -67,39 +70,56 @@ def on_config(config: Any) -> Any:
     _state.catalog = None
     _state.tool_urls = {}
     _state.root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        docs_dir = Path(getattr(config, "docs_dir", None) or _state.root / "docs")
+        _state.extras = site_extras.Extras.start(_state.root, docs_dir)
+    except ContentError as exc:
+        raise _fail(exc) from None
     for uri in ASSETS:
         if uri.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
+    _apply_overlay(config, _state.extras)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
     """Load and check all content once, hide the YAML, add generated pages and assets."""
+    extras = _state.extras
+    assert extras is not None
     try:
-        catalog = load_catalog(Path(config.docs_dir), root=_state.root)
+        catalog = extras.load_catalog()
+        for file in [f for f in files if is_data_file(f.src_uri) or extras.is_data_file(f.src_uri)]:
+            files.remove(file)
+        abbrs = abbreviations(catalog.glossary)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
+        authored = {
+            f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
+            for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
+        }
+        pages = generated_pages(extras.shown, authored)
+        pages |= extras.pages([f.src_uri for f in files.documentation_pages()] + list(pages))
     except ContentError as exc:
         raise _fail(exc) from None
     _state.catalog = catalog
-    for file in [f for f in files if is_data_file(f.src_uri)]:
-        files.remove(file)
-    abbrs = abbreviations(catalog.glossary)
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
-    authored = {
-        f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
-        for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
-    }
-    for uri, text in generated_pages(catalog, authored).items():
+    for uri, path in extras.overlay_files().items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"{_display(config, uri)}:1: a local overlay file has the same address; rename one")
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, text in extras.static_files(config.site_url or "", config.use_directory_urls).items():
+        files.append(File.generated(config, uri, content=text))
+    for uri, text in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
         source = data_source(uri, catalog)
         # Tool pages stay out of the navigation: the All tools page lists and filters them, and
         # a navigation of every tool, repeated on every page, grows the site with the square of
         # the number of tools (1,000 tools made 364 MB).
-        inclusion = InclusionLevel.NOT_IN_NAV if source is not None else InclusionLevel.UNDEFINED
+        hidden = extras.not_in_nav(uri)  # a tool the local overlay hides
+        inclusion = InclusionLevel.NOT_IN_NAV if source is not None or hidden else InclusionLevel.UNDEFINED
         page = File.generated(config, uri, content=text, inclusion=inclusion)
-        if source is not None:
+        if source is not None and not hidden:
             page.edit_uri = source
         files.append(page)
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
@@ -114,18 +134,68 @@ def on_files(files: Files, config: Any) -> Files:
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """Expand ``<!-- toolkit:... -->`` markers into tools."""
-    if _state.catalog is None or "toolkit:" not in markdown:
+    if _state.catalog is None:
         return markdown
     uri = page.file.src_uri
     try:
-        return embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
+        if "toolkit:" in markdown:
+            markdown = embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
+    except ContentError as exc:
+        raise _fail(exc) from None
+    return _state.extras.navigation(markdown, uri) if _state.extras else markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Point links inside tool HTML at the built pages; keep one tooltip per term; keep alias
+    anchors for renamed ids and record the page's public anchors."""
+    html = first_only(_resolve_page_links(html, page, config, files))
+    if _state.extras is None or _state.catalog is None:
+        return html
+    try:
+        return _state.extras.record_page(
+            html, src_uri=page.file.src_uri, url="/" + page.url, title=page.title or "",
+            meta=page.meta, toc_ids=list(site_extras.toc_ids(page.toc)),
+            use_directory_urls=config.use_directory_urls, display=_display(config, page.file.src_uri),
+        )
     except ContentError as exc:
         raise _fail(exc) from None
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Point links inside tool HTML at the built pages; keep one tooltip per term."""
-    return first_only(_resolve_page_links(html, page, config, files))
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Check public links against the baseline; fill the links page, links.json and redirects."""
+    extras = _state.extras
+    if extras is None or _state.catalog is None:
+        return env
+    try:
+        extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
+    except ContentError as exc:
+        raise _fail(exc) from None
+    for file in files.documentation_pages():
+        if file.page is not None and file.page.content:
+            file.page.content = extras.finish_page(file.src_uri, file.page.content)
+    for uri, text in extras.late_files().items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            existing.content_string = text
+        else:
+            files.append(File.generated(config, uri, content=text))
+    return env
+
+
+def _apply_overlay(config: Any, extras: site_extras.Extras) -> None:
+    """Put the local organisation's name, logo and colours into the site configuration."""
+    overlay = extras.overlay
+    if overlay is None:
+        return
+    if overlay.settings.site_name:
+        config.site_name = overlay.settings.site_name
+    logo = overlay.logo()
+    if logo:
+        config.theme["logo"] = logo[0]
+        config.theme["favicon"] = logo[0]
+    if overlay.css():
+        config.extra_css.append(site_extras.LOCAL_CSS)
+    config.copyright = f"Hosted by {overlay.name}. " + (config.copyright or "")
 
 
 def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
@@ -150,7 +220,8 @@ def on_post_build(config: Any) -> None:
     if _state.catalog is None or not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    index = search.augment(index, _state.catalog, _state.tool_urls.__getitem__)
+    shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
+    index = search.augment(index, shown, _state.tool_urls.__getitem__)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -114,6 +114,7 @@ class Item(Strict):
     id: Slug
     text: Text
     hint: str | None = None
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 class ItemField(Strict):
@@ -145,6 +146,7 @@ class Question(Strict):
     text: Text
     hint: str | None = None
     parts: list[Part] = Field(default_factory=list)
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 class TemplateField(Strict):
@@ -155,6 +157,7 @@ class TemplateField(Strict):
     input: Literal["line", "text"] = "text"
     guidance: str | None = None
     example: str | None = None
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 ItemT = TypeVar("ItemT", Item, Question, TemplateField)
@@ -167,6 +170,7 @@ class Section(Strict, Generic[ItemT]):
     title: Text
     intro: str | None = None
     items: list[ItemT] = Field(min_length=1)
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 class Answer(Strict):
@@ -184,6 +188,7 @@ class FlowQuestion(Strict):
     text: Text
     hint: str | None = None
     answers: list[Answer] = Field(min_length=2)
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 class Outcome(Strict):
@@ -193,6 +198,7 @@ class Outcome(Strict):
     title: Text
     text: Text
     next_steps: list[Text] = Field(default_factory=list)
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 class Route(Strict):
@@ -212,6 +218,7 @@ class Stage(Strict):
     skills: list[Text] = Field(default_factory=list)
     learning: list[Text] = Field(default_factory=list)
     routes: list[Route] = Field(default_factory=list)
+    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
 # --------------------------------------------------------------------------- tools
@@ -231,6 +238,9 @@ class ToolBase(Strict):
         default=None, description="Shown prominently, e.g. that a table was reconstructed"
     )
     related: list[Slug] = Field(default_factory=list)
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this tool had before: each gets a page that redirects here"
+    )
     minutes: int | None = Field(
         default=None, ge=1, le=600, description="Time needed; estimated from the items when not given"
     )
@@ -358,6 +368,97 @@ class Pathway(ToolBase):
 Tool = Annotated[
     Union[Checklist, Reflection, Flow, Template, Pathway], Field(discriminator="kind")
 ]
+
+
+# --------------------------------------------------------------------------- learning paths
+
+
+class PathStep(Strict):
+    """One step of a learning path: a tool or a page, and how long it takes."""
+
+    tool: Slug | None = Field(default=None, description="A tool id")
+    page: str | None = Field(
+        default=None,
+        description="A page relative to docs/, optionally with an anchor, e.g. 'index.md#who-it-is-for'",
+        pattern=r"^[\w./-]+\.md(#[\w-]+)?$",
+    )
+    title: str | None = Field(default=None, description="Shown instead of the tool's title; required for a page")
+    minutes: int | None = Field(
+        default=None, ge=1, le=600,
+        description="Estimated time for the step, in minutes; for a tool, defaults to the tool's own estimate",
+    )
+    note: str | None = Field(default=None, description="What to do in this step (Markdown)")
+
+    @model_validator(mode="after")
+    def _one_target(self):  # noqa: ANN202
+        if (self.tool is None) == (self.page is None):
+            raise ValueError("give either 'tool' or 'page', not both and not neither")
+        if self.page is not None and not self.title:
+            raise ValueError("a page step needs a 'title'")
+        if self.page is not None and self.minutes is None:
+            raise ValueError("a page step needs 'minutes' (a tool step takes the tool's own estimate)")
+        return self
+
+
+class LearningPath(Strict):
+    """An induction or learning path: ordered steps through tools and pages."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    audiences: list[Audience] = Field(min_length=1)
+    steps: list[PathStep] = Field(min_length=1)
+    handout_intro: str | None = Field(default=None, description="Shown at the top of the printed handout")
+
+
+# --------------------------------------------------------------------------- local overlay
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+
+
+class Colours(Strict):
+    """The organisation's colours, as #rgb or #rrggbb."""
+
+    primary: Colour
+    accent: Colour | None = None
+
+
+class Contact(Strict):
+    """Who to contact locally about the toolkit."""
+
+    team: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    url: str | None = None
+
+
+class LocalLink(Strict):
+    """A link to a local policy or resource."""
+
+    title: Text
+    url: Text
+    note: str | None = None
+
+
+class Organisation(Strict):
+    """The organisation hosting the toolkit."""
+
+    name: Text
+    logo: str | None = Field(default=None, description="Image file relative to the overlay folder")
+    colours: Colours | None = None
+    contact: Contact | None = None
+
+
+class LocalOverlay(Strict):
+    """local/local.yml: a training department's changes, kept apart from shipped files."""
+
+    organisation: Organisation
+    site_name: str | None = Field(default=None, description="Replaces the site's name in the header")
+    policies: list[LocalLink] = Field(default_factory=list, description="Links to local policies")
+    hide_tools: list[Slug] = Field(default_factory=list, description="Shipped tools not offered here")
+    papers: list[Paper] = Field(default_factory=list, description="Extra papers that local tools cite")
 
 
 # --------------------------------------------------------------------------- glossary

@@ -1,0 +1,126 @@
+"""Authoring aids behind the `toolkit` command: starter files and checking one file alone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import links, paths
+from .catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
+from .issue import ContentError, Issue
+from .load import load_papers, load_tool, read_yaml
+from .overlay import SETTINGS_FILE, load as load_overlay
+from .pages import GLOSSARY_URI, TOOLS_INDEX_URI
+from .render import PAPERS_URI, render_template, tool_uri
+from .schemas import modeline
+from .validate import check
+
+
+def _display(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, force: bool = False) -> Path:
+    """Write a starter YAML file that validates as it stands; return its path."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", new_id) or len(new_id) > 64:
+        raise ContentError([Issue("<command line>", 1, f"id {new_id!r} must be a slug: lower-case letters and digits joined by single hyphens")])
+    folder = folder or (docs / (paths.PATHS_DIR if kind == "path" else TOOLS_DIR))
+    file = folder / f"{new_id}.yml"
+    if file.exists() and not force:
+        raise FileExistsError(str(file))
+    paper, tool = "imroc-20", None
+    try:
+        catalog = load_catalog(docs)
+        paper = sorted(catalog.papers)[0] if catalog.papers else paper
+        tool = sorted(catalog.tools)[0] if catalog.tools else None
+    except ContentError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    text = render_template(
+        f"new/{kind}.yml.j2", modeline=modeline(file, kind), id=new_id,
+        title=new_id.replace("-", " ").capitalize(), paper=paper, tool=tool,
+    )
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
+    """Return every page a learning-path step may point at (written and generated)."""
+    pages = {f.relative_to(docs).as_posix() for f in docs.rglob("*.md")}
+    pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, GLOSSARY_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
+    pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
+    return pages
+
+
+def validate_paths(docs: Path, catalog: Catalog, root: Path) -> int:
+    """Check every learning path in docs/paths against the catalog; return how many there are."""
+    files = [(f, _display(f, root)) for f in paths.path_files(docs)]
+    known = known_pages(docs, catalog, [f.stem for f, _ in files])
+    return len(paths.load_paths(files, set(catalog.tools), known))
+
+
+def validate_file(file: Path, docs: Path, root: Path) -> str:
+    """Check one file on its own (against the rest of the content where it refers to it).
+
+    Returns what kind of file it was; raises ContentError listing every problem.
+    """
+    display = _display(file, root)
+    if not file.is_file():
+        raise ContentError([Issue(display, 1, "no such file")])
+    if file.name == SETTINGS_FILE:
+        load_overlay(file.parent, root)
+        return "local overlay"
+    if file.name == PAPERS_FILE:
+        load_papers(file, display)
+        return "paper registry"
+    data, _ = read_yaml(file, display)
+    catalog = _everything_else(docs, root, file)
+    if file.parent.name == paths.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):
+        known = known_pages(docs, catalog, [f.stem for f in paths.path_files(docs)] + [file.stem])
+        paths.load_paths([(file, display)], set(catalog.tools), known)
+        return "learning path"
+    entry = load_tool(file, display, f"{TOOLS_DIR}/{file.name}")
+    others = [e for e in catalog.tools.values() if e.tool.id != entry.tool.id]
+    issues = [i for i in check([*others, entry], set(catalog.papers)) if i.path == display]
+    if issues:
+        raise ContentError(issues)
+    return f"{entry.tool.kind} tool"
+
+
+def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
+    """Load what one file may refer to: the papers and every other tool that loads cleanly."""
+    papers = {}
+    try:
+        registry, _ = load_papers(docs / PAPERS_FILE, _display(docs / PAPERS_FILE, root))
+        papers = {p.id: p for p in registry.papers}
+    except (ContentError, FileNotFoundError):
+        pass
+    tools = {}
+    for other in tool_files(docs):
+        if other.resolve() == file.resolve():
+            continue
+        try:
+            entry = load_tool(other, _display(other, root), other.relative_to(docs).as_posix())
+            tools.setdefault(entry.tool.id, entry)
+        except ContentError:
+            pass
+    return Catalog(papers=papers, tools=tools)
+
+
+def validate_overlay(docs: Path, root: Path) -> str | None:
+    """Check the local overlay beside docs/, if there is one, with everything it touches."""
+    from . import overlay as overlays
+
+    folder = overlays.find(root)
+    if folder is None:
+        return None
+    loaded = overlays.load(folder, root)
+    catalog = overlays.load_catalog_with(docs, root, loaded)
+    overlays.visible(catalog, loaded)
+    files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
+    known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {"local/index.md"}
+    paths.load_paths(files, set(catalog.tools), known)
+    return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {len(loaded.settings.hide_tools)} hidden"
