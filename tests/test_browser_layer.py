@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from toolkit import mkdocs_adapter
+from toolkit import bundle, mkdocs_adapter
 from toolkit.catalog import load_catalog
 from toolkit.issue import ContentError
 from toolkit.render import render_tool
@@ -80,7 +80,7 @@ def test_shipped_script_joins_every_concern_core_first():
     shipped = mkdocs_adapter.asset_bytes("assets/toolkit/toolkit.js").decode("utf-8")
     parts = mkdocs_adapter.ASSETS["assets/toolkit/toolkit.js"]
     assert parts[0].name == "store.js"
-    positions = [shipped.index(p.read_text(encoding="utf-8")) for p in parts]
+    positions = [shipped.index(bundle.minified(p).decode("utf-8")) for p in parts]
     assert positions == sorted(positions)
     assert "innerHTML" not in shipped and "insertAdjacentHTML" not in shipped and "eval(" not in shipped
     assert "http://" not in shipped and "https://" not in shipped and "fetch(" not in shipped

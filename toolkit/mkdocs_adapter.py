@@ -24,32 +24,9 @@ from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
 from .render import PAGE_LINK, tool_uri
+from .bundle import ASSETS, asset_bytes  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
-
-ASSETS_DIR = Path(__file__).parent / "assets"
-#: Site path -> file shipped from toolkit/assets, or a tuple of files joined in order into one.
-ASSETS: dict[str, Path | tuple[Path, ...]] = {
-    # links.css (copy-link buttons, path navigation, handouts) ships inside toolkit.css: one file
-    # compresses smaller than two, and the 15 KB budget (make bench) counts every byte.
-    "assets/toolkit/toolkit.css": (ASSETS_DIR / "toolkit.css", ASSETS_DIR / "links.css"),
-}
-#: The browser layer: small plain-JavaScript files, one per concern, shipped as one script
-#: (fewer requests, and it compresses better: the budget is 15 KB gzipped for all JS and CSS).
-#: store.js is the core the tool scripts use; add a new concern's file to this list.
-ASSETS["assets/toolkit/toolkit.js"] = tuple(
-    ASSETS_DIR / name
-    for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js", "links.js")
-)
-
-
-def asset_bytes(uri: str) -> bytes:
-    """Return the bytes the site ships at `uri` (one of ASSETS)."""
-    source = ASSETS[uri]
-    if isinstance(source, tuple):
-        return b"\n".join(path.read_bytes() for path in source)
-    return source.read_bytes()
-
 
 class _State:
     catalog: Catalog | None = None
@@ -123,11 +100,8 @@ def on_files(files: Files, config: Any) -> Files:
             page.edit_uri = source
         files.append(page)
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
-    for uri, path in ASSETS.items():
-        if isinstance(path, tuple):
-            files.append(File.generated(config, uri, content=asset_bytes(uri)))
-        else:
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri in ASSETS:
+        files.append(File.generated(config, uri, content=asset_bytes(uri)))
     return files
 
 
