@@ -7,7 +7,6 @@ for, reachable and without loops; the guidance pages build and link to every too
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from toolkit.catalog import load_catalog
 from toolkit.issue import ContentError
 
 from .conftest import DOCS
+from .scratch import scratch_docs
 
 CATALOG = load_catalog(DOCS)
 AREA = "tools/personal-experience/"
@@ -198,12 +198,8 @@ def test_tools_connect_across_the_two_papers(a, b):
 
 
 def test_a_guide_page_must_be_a_relative_markdown_path(tmp_path: Path):
-    docs = tmp_path / "docs"
-    (docs / "tools").mkdir(parents=True)
-    shutil.copy(Path(__file__).parent / "fixtures" / "docs" / "references.yml", docs / "references.yml")
-    (docs / "tools" / "t.yml").write_text(
-        textwrap.dedent(
-            """\
+    tool = textwrap.dedent(
+        """\
             id: t
             kind: checklist
             title: A tool
@@ -216,9 +212,8 @@ def test_a_guide_page_must_be_a_relative_markdown_path(tmp_path: Path):
             items:
               - {id: a, text: First item.}
             """
-        ),
-        encoding="utf-8",
     )
+    docs = scratch_docs(tmp_path, {"tools/t.yml": tool})
     with pytest.raises(ContentError) as info:
         load_catalog(docs, root=tmp_path)
     assert any(str(i).startswith("docs/tools/t.yml:9: guides[0].page") for i in info.value.issues), info.value.issues

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ from toolkit.catalog import is_data_file, load_catalog
 from toolkit.diagrams import COL_WIDTH, describe, layout, render_diagram, wrap
 from toolkit.issue import ContentError
 
-FIXTURES = Path(__file__).parent / "fixtures" / "docs"
+from .scratch import scratch_docs
+
 
 GOOD = """\
 id: d
@@ -52,12 +52,7 @@ def edit(base: str, old: str, new: str) -> str:
 
 
 def make_docs(tmp_path: Path, text: str, name: str = "d.yml") -> Path:
-    docs = tmp_path / "docs"
-    (docs / "diagrams" / "area").mkdir(parents=True)
-    (docs / "tools").mkdir()
-    shutil.copy(FIXTURES / "references.yml", docs / "references.yml")
-    (docs / "diagrams" / "area" / name).write_text(text, encoding="utf-8")
-    return docs
+    return scratch_docs(tmp_path, {f"diagrams/area/{name}": text})
 
 
 def catalog_for(tmp_path: Path, text: str = GOOD):

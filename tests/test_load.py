@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 from toolkit.catalog import load_catalog
 from toolkit.issue import ContentError
 
-FIXTURES = Path(__file__).parent / "fixtures" / "docs"
+from .scratch import scratch_docs
+
 
 GOOD = """\
 id: t
@@ -96,11 +96,7 @@ CASES = [
 
 
 def make_docs(tmp_path: Path, tool_text: str, name: str = "t.yml") -> Path:
-    docs = tmp_path / "docs"
-    (docs / "tools").mkdir(parents=True)
-    shutil.copy(FIXTURES / "references.yml", docs / "references.yml")
-    (docs / "tools" / name).write_text(tool_text, encoding="utf-8")
-    return docs
+    return scratch_docs(tmp_path, {f"tools/{name}": tool_text})
 
 
 def problems(docs: Path) -> list[str]:

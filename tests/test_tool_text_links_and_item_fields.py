@@ -15,6 +15,7 @@ from toolkit.model import Checklist
 from toolkit.render import relink, render_tool
 
 from .conftest import build_site
+from .scratch import scratch_docs
 
 
 @pytest.mark.parametrize(
@@ -55,17 +56,14 @@ def test_item_fields_are_optional_and_unique():
 
 
 def _docs(tmp_path: Path, tool_yaml: str) -> Path:
-    docs = tmp_path / "docs"
-    (docs / "tools").mkdir(parents=True)
-    (docs / "references.yml").write_text(textwrap.dedent("""\
+    references = """\
         papers:
           - id: imroc-26
             short: ImROC Briefing Paper 26
             title: T
             authors: [A]
-        """), encoding="utf-8")
-    (docs / "tools" / "plan.yml").write_text(textwrap.dedent(tool_yaml), encoding="utf-8")
-    return docs
+        """
+    return scratch_docs(tmp_path, {"tools/plan.yml": textwrap.dedent(tool_yaml)}, references=references)
 
 
 TOOL = """\

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .ids import FileId, check_file_ids
 from .issue import ContentError, Issue, dotted
 from .load import LineMap, parse, read_yaml
 from .model import Diagram
@@ -83,17 +84,8 @@ def load_diagram(file: Path, path: str, src_uri: str) -> LoadedDiagram:
 
 def check(entries: list[LoadedDiagram], papers: set[str]) -> list[Issue]:
     """Return every problem in ids, references, papers and file names across diagrams."""
-    issues: list[Issue] = []
-    first: dict[str, LoadedDiagram] = {}
+    issues = check_file_ids((FileId(e.diagram.id, e.path, e.line("id")) for e in entries), "diagram")
     for entry in entries:
-        d = entry.diagram
-        stem = entry.src_uri.rsplit("/", 1)[-1].removesuffix(".yml")
-        if d.id != stem:
-            issues.append(_at(entry, ("id",), f"{d.id!r} must match the file name ({stem!r})"))
-        if d.id in first:
-            other = first[d.id]
-            issues.append(_at(entry, ("id",), f"duplicate diagram id {d.id!r} (also in {other.path}:{other.line('id')})"))
-        first.setdefault(d.id, entry)
         issues += _check_one(entry, papers)
     return sorted(issues)
 

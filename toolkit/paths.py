@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import finder
+from .ids import FileId, check_file_ids
 from .issue import ContentError, Issue
 from .load import LineMap, parse, read_yaml
 from .model import AUDIENCES, LearningPath, PathStep
@@ -68,14 +69,8 @@ def load_paths(files: list[tuple[Path, str]], tools: set[str], pages: set[str]) 
             loaded.append(load_path(file, display))
         except ContentError as exc:
             issues += exc.issues
-    seen: dict[str, LoadedPath] = {}
+    issues += check_file_ids((FileId(lp.path.id, lp.file, lp.line("id")) for lp in loaded), "path")
     for lp in loaded:
-        stem = Path(lp.file).stem
-        if lp.path.id != stem:
-            issues.append(Issue(lp.file, lp.line("id"), f"id: {lp.path.id!r} must match the file name ({stem!r})"))
-        if lp.path.id in seen:
-            issues.append(Issue(lp.file, lp.line("id"), f"id: duplicate path id {lp.path.id!r} (also in {seen[lp.path.id].file})"))
-        seen.setdefault(lp.path.id, lp)
         issues += check_steps(lp, tools, pages)
     if issues:
         raise ContentError(issues)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import flows
+from .ids import FileId, check_file_ids
 from .issue import Issue, dotted
 from .load import Loaded
 from .model import Flow, Pathway
@@ -14,19 +15,8 @@ from .model import Flow, Pathway
 def check(entries: Iterable[Loaded], papers: set[str]) -> list[Issue]:
     """Return every cross-file problem in the given tools."""
     entries = list(entries)
-    issues: list[Issue] = []
-    first: dict[str, Loaded] = {}
-    for entry in entries:
-        tool = entry.tool
-        stem = entry.src_uri.rsplit("/", 1)[-1].removesuffix(".yml")
-        if tool.id != stem:
-            issues.append(Issue(entry.path, entry.line("id"), f"id: {tool.id!r} must match the file name ({stem!r})"))
-        if tool.id in first:
-            other = first[tool.id]
-            issues.append(Issue(entry.path, entry.line("id"), f"id: duplicate tool id {tool.id!r} (also in {other.path}:{other.line('id')})"))
-        else:
-            first[tool.id] = entry
-    known = set(first)
+    issues = check_file_ids((FileId(e.tool.id, e.path, e.line("id")) for e in entries), "tool")
+    known = {e.tool.id for e in entries}
     for entry in entries:
         issues += _check_tool(entry, papers, known)
     return sorted(issues)
