@@ -173,8 +173,8 @@
     try { data = JSON.parse(text); } catch (e) { no(String(text).indexOf(FORMAT) < 0 ? "it is not an answers file from this toolkit" : "the file is incomplete or damaged"); }
     if (!obj(data) || data.format !== FORMAT || !obj(data.tools)) no("it is not an answers file from this toolkit");
     v = data.version || 1;
-    if (v !== Math.floor(v) || v < 1) no("it is not an answers file from this toolkit");
-    if (v > FMT) no("it comes from a newer version of this toolkit (format " + v + "; this site reads formats 1 to " + FMT + "). Import it on an up-to-date copy of the site");
+    if (!(v >= 1) || v % 1) no("it is not an answers file from this toolkit");
+    if (v > FMT) no("it comes from a newer version of this toolkit (format " + v + "; this site reads up to " + FMT + ")");
     Object.keys(data.tools).forEach(function (id) {
       var rec = data.tools[id], items = {};
       key(id);
@@ -241,7 +241,7 @@
   // ---- the notice and controls
   function notice() {
     if (problem === "unavailable") return "This browser is not letting the site store anything here (a private window or a locked-down setting), so your answers will not be kept after you leave this page. Export or download them to keep a copy.";
-    if (problem === "full") return "This browser's storage is full. Answers saved before are safe, but your latest changes are kept on this page only until you leave it: export all your answers (under \u201cDownload, export, import or clear\u201d) to keep a copy.";
+    if (problem === "full") return "This browser's storage is full. Answers saved before are safe, but new changes stay on this page only until you leave it: export all your answers to keep a copy.";
     if (!saving) return "Saving is off: what you type stays on this page only until you leave it. Answers saved earlier stay on this device until you clear them.";
     return "Your answers are saved as you type, in this browser on this device only. Nothing is sent anywhere. On a shared computer, switch saving off or clear your answers when you finish.";
   }
