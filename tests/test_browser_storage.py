@@ -368,3 +368,20 @@ def test_quota_error_from_set_item_on_a_checklist(page, base):
     assert page.locator(".tk-progress").inner_text() == "2 of 3 done"
     assert snapshot(page) == before
     assert page.errors == []
+
+
+def test_answers_saved_by_a_newer_version_are_shown_and_never_rewritten(page, base):
+    """Two copies of the site at one address share storage: the older copy must not damage the newer's records."""
+    newer = {"tool": "test-list", "kind": "checklist", "title": "Test checklist", "version": 1, "updated": "",
+             "format": answers.CURRENT + 1, "items": {"alpha": {"checked": True, "label": "Alpha item", "since": "v3"}},
+             "extra": {"kept": True}}
+    seed(page, base, {"tk:tool:test-list": json.dumps(newer)})
+    page.goto(f"{base}/tools/test-list/")
+    before = snapshot(page)
+    assert json.loads(before["tk:tool:test-list"]) == newer  # not "upgraded" downwards
+    assert page.get_by_label("Alpha item").is_checked()
+    page.get_by_label("Beta item").check()
+    alert = page.locator(".tk-tool[data-tool='test-list'] [role=alert]")
+    alert.filter(has_text="saved by a newer version of this toolkit").wait_for()
+    assert snapshot(page) == before
+    assert page.errors == []

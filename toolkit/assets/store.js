@@ -354,6 +354,8 @@
     t.commit(rec);
   };
   Tool.prototype.commit = function (rec) {
+    // Saved by a newer version of the toolkit (another copy of the site at this address): shown, never rewritten.
+    if (rec.format > FMT) return warn(this.bar, "Your answers to this tool were saved by a newer version of this toolkit, so this page shows them but cannot save changes to them.");
     rec.title = this.title;
     rec.kind = this.kind;
     rec.version = this.version;
