@@ -180,9 +180,10 @@
       key(id);
       if (!obj(rec) || !obj(rec.items)) no("the answers to " + id + " are damaged");
       Object.keys(rec.items).forEach(function (item) {
-        var src = rec.items[item], dst = (items[item] = {});
+        var src = rec.items[item], dst = {};
         key(item);
         if (!obj(src)) no("the answers to " + id + " are damaged");
+        items[item] = dst;
         Object.keys(FIELDS).forEach(function (f) { if (typeof src[f] === FIELDS[f]) dst[f] = f === "checked" ? src[f] : str(src[f]); });
       });
       if (Object.keys(items).length) out[id] = upgrade({ tool: id, kind: str(String(rec.kind || "")), title: str(String(rec.title || id)),
