@@ -291,6 +291,7 @@ def test_export_clear_import_is_identical(page, base, errors, tmp_path):
     path = tmp_path / "answers.json"
     path.write_text(exported, encoding="utf-8")
     page.get_by_label("Import answers from a file").set_input_files(str(path))
+    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
     page.wait_for_function("document.querySelector('#preparing-to-share--experiences-input').value !== ''")
     assert page.locator("#preparing-to-share--experiences-input").input_value() == "Gardening\n" + HOSTILE[0]
     after = json.loads(download(page, "preparing-to-share", "Export all my answers (JSON)"))
@@ -378,6 +379,7 @@ def test_hostile_input_is_shown_as_text(page, base, errors, tmp_path):
     path.write_text(json.dumps(bad), encoding="utf-8")
     open_actions(page, "test-bio")
     page.get_by_label("Import answers from a file").set_input_files(str(path))
+    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
     orphan = page.locator(".tk-orphan")
     orphan.wait_for()
     assert orphan.locator(".tk-orphan-label").inner_text() == HOSTILE[1]

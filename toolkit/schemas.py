@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .answers import AnswersFile
 from .load import TOOL_ADAPTER
 from .model import KINDS, Checklist, Flow, LearningPath, LocalOverlay, PaperRegistry, Pathway, Reflection, Template
 
@@ -38,6 +39,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     out["path.schema.json"] = _schema(TypeAdapter(LearningPath), "Toolkit learning path")
     out["local.schema.json"] = _schema(TypeAdapter(LocalOverlay), "Toolkit local overlay (local/local.yml)")
     out["references.schema.json"] = _schema(TypeAdapter(PaperRegistry), "Toolkit paper registry")
+    out["answers.schema.json"] = _schema(TypeAdapter(AnswersFile), "Toolkit answers export file (its tools are the browser's stored records)")
     return out
 
 

@@ -1,19 +1,27 @@
 /* Toolkit core: keeps answers on this device, keyed by tool id and item id (never position),
    and adds the notice, export, import and clear controls to each tool. User text only ever
-   reaches the page through textContent or .value; nothing is sent anywhere. */
+   reaches the page through textContent or .value; nothing is sent anywhere.
+   Stored format (README "Stored answers"; toolkit/schema/answers.schema.json): one record per
+   tool under tk:tool:<id>; `format` is its format version (none = 1). UP[n] upgrades format n
+   to n+1: never change a shipped step, add one, and add a fixture to tests/fixtures/stored. */
 (function () {
   "use strict";
   var TK = (window.TK = window.TK || {});
   TK.kinds = TK.kinds || {};
   var PREFIX = "tk:tool:", SETTINGS = "tk:settings", FORMAT = "lived-experience-toolkit-answers";
-  var FIELDS = { label: "string", text: "string", note: "string", status: "string", answer: "string", checked: "boolean" };
+  var FIELDS = { label: "string", text: "string", note: "string", status: "string", answer: "string", rating: "string", checked: "boolean" };
+  var FMT = 2, MAX = 5e6, LONG = 2e5, ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var UP = [0, function (rec) { rec.format = 2; return rec; }];
   TK.STATUS = { "not-started": "Not started", "in-progress": "In progress", done: "Done", na: "Not applicable" };
   var ls = null, mem = {}, saving = false, problem = "", ctls = [];
 
   try {
     ls = window.localStorage;
-    ls.setItem("tk:probe", "1");
-    ls.removeItem("tk:probe");
+    ls.getItem(SETTINGS); // throws where storage is blocked
+    try {
+      ls.setItem("tk:probe", "1");
+      ls.removeItem("tk:probe");
+    } catch (e) { problem = "full"; } // readable, not writable: show what is saved, keep new answers in memory
   } catch (e) {
     ls = null;
     problem = "unavailable";
@@ -32,24 +40,45 @@
     lsKeys().forEach(function (k) { mem[k] = ls.getItem(k); });
     saving = false;
   }
-  if (ls && wanted()) saving = true;
+  if (ls && wanted() && !problem) saving = true;
   else if (ls) toMemory();
 
-  function write(key, value) {
+  /** Store one whole record or nothing. Storage full: `strict` (an import) just returns false;
+      typing carries on in memory, keeps what is saved as it was and tells the user at once. */
+  function write(key, value, strict) {
     if (saving) {
       try {
-        return value === null ? ls.removeItem(key) : ls.setItem(key, value);
+        value === null ? ls.removeItem(key) : ls.setItem(key, value);
+        return true;
       } catch (e) {
-        problem = "full";
+        if (strict) return false;
         toMemory();
-        refresh();
+        full();
       }
     }
     if (value === null) delete mem[key]; else mem[key] = value;
+    return true;
   }
-  TK.read = function (id) {
-    try { return JSON.parse(saving ? ls.getItem(PREFIX + id) : mem[PREFIX + id] || null); } catch (e) { return null; }
-  };
+  function full() {
+    problem = "full";
+    refresh();
+    ctls.forEach(function (t) { warn(t.bar, notice()); t.bar.querySelector("details").open = true; });
+  }
+  function raw(id) { return (saving ? ls.getItem(PREFIX + id) : mem[PREFIX + id]) || null; }
+  /** A record in the current format (upgraded step by step), or null. */
+  function upgrade(rec) {
+    if (!rec || typeof rec.items !== "object" || !rec.items) return null;
+    for (var v = rec.format || 1; v < FMT; v++) rec = UP[v](rec);
+    return rec;
+  }
+  function decode(text) { try { return upgrade(JSON.parse(text)); } catch (e) { return null; } }
+  TK.read = function (id) { return decode(raw(id)); };
+  // Rewrite older records in the current format (one whole record at a time; if storage is
+  // full the old one stays, and is upgraded again each time it is read).
+  lsKeys().forEach(function (k) {
+    var old = ls.getItem(k), rec = decode(old), text = rec && JSON.stringify(rec);
+    if (text && text !== old) try { ls.setItem(k, text); } catch (e) { /* kept as it was */ }
+  });
   function put(id, rec) {
     write(PREFIX + id, rec && Object.keys(rec.items).length ? JSON.stringify(rec) : null);
   }
@@ -105,7 +134,9 @@
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   };
+  /** Read a file as text; one over 5 MB is refused unread (done(null)). */
   TK.readFile = function (file, done) {
+    if (file.size > MAX) return done(null);
     var r = new FileReader();
     r.onload = function () { done(String(r.result)); };
     r.readAsText(file);
@@ -119,38 +150,88 @@
     });
     window.print();
   };
+  /** Items as text that does not depend on the order of their keys (to compare a file with storage). */
+  function canon(items) {
+    return JSON.stringify(Object.keys(items).sort().map(function (k) {
+      return [k].concat(Object.keys(FIELDS).map(function (f) { return items[k][f]; }));
+    }));
+  }
   function same(a, b) { return JSON.stringify(a || null) === JSON.stringify(b || null); }
 
   // ---- export and import
   function bundle(tools) {
-    return JSON.stringify({ format: FORMAT, version: 1, exported: new Date().toISOString(), tools: tools }, null, 2);
+    return JSON.stringify({ format: FORMAT, version: FMT, exported: new Date().toISOString(), tools: tools }, null, 2);
   }
-  /** Parse an export file into {toolId: record}, keeping only known, well-typed fields. */
+  /** Parse an export file (any format up to FMT) into {toolId: record in the current format},
+      keeping only known, well-typed fields; throws an Error saying why a file is refused. */
   TK.parse = function (text) {
-    var data = JSON.parse(text), out = {};
-    if (!data || data.format !== FORMAT || typeof data.tools !== "object") throw new Error("not an answers file from this toolkit");
+    var data, out = {}, v;
+    function no(why) { throw new Error(why); }
+    function obj(o) { return o && typeof o === "object" && !Array.isArray(o); }
+    function key(k) { if (!ID.test(k) || k.length > 200 || k in Object.prototype) no("it holds an id that is not one of this toolkit's ids"); }
+    function str(s) { if (s.length > LONG) no("it holds a value over 200,000 characters long"); return s; }
+    try { data = JSON.parse(text); } catch (e) { no(String(text).indexOf(FORMAT) < 0 ? "it is not an answers file from this toolkit" : "the file is incomplete or damaged"); }
+    if (!obj(data) || data.format !== FORMAT || !obj(data.tools)) no("it is not an answers file from this toolkit");
+    v = data.version || 1;
+    if (!(v >= 1) || v % 1) no("it is not an answers file from this toolkit");
+    if (v > FMT) no("it comes from a newer version of this toolkit (format " + v + "; this site reads up to " + FMT + ")");
     Object.keys(data.tools).forEach(function (id) {
       var rec = data.tools[id], items = {};
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || !rec || typeof rec.items !== "object") return;
+      key(id);
+      if (!obj(rec) || !obj(rec.items)) no("the answers to " + id + " are damaged");
       Object.keys(rec.items).forEach(function (item) {
-        var src = rec.items[item] || {}, dst = (items[item] = {});
-        Object.keys(FIELDS).forEach(function (f) { if (typeof src[f] === FIELDS[f]) dst[f] = src[f]; });
+        var src = rec.items[item], dst = {};
+        key(item);
+        if (!obj(src)) no("the answers to " + id + " are damaged");
+        items[item] = dst;
+        Object.keys(FIELDS).forEach(function (f) { if (typeof src[f] === FIELDS[f]) dst[f] = f === "checked" ? src[f] : str(src[f]); });
       });
-      out[id] = { tool: id, kind: String(rec.kind || ""), title: String(rec.title || id),
-        version: Number(rec.version) || 1, updated: String(rec.updated || ""), items: items };
+      if (Object.keys(items).length) out[id] = upgrade({ tool: id, kind: str(String(rec.kind || "")), title: str(String(rec.title || id)),
+        version: Number(rec.version) || 1, updated: str(String(rec.updated || "")), format: v, items: items });
     });
     return out;
   };
   function importFile(file, bar) {
     TK.readFile(file, function (text) {
-      var tools;
-      try { tools = TK.parse(text); } catch (e) { return say(bar, "Could not import " + file.name + ": " + e.message + "."); }
-      var ids = Object.keys(tools), clash = ids.filter(TK.read);
-      if (clash.length && !confirm("Replace your answers to " + clash.length + " tool(s) on this device with the ones in " + file.name + "?")) return;
-      ids.forEach(function (id) { put(id, tools[id]); });
-      reloadAll();
-      say(bar, "Imported answers to " + ids.length + " tool(s) from " + file.name + ".");
+      var tools, ids, plan = [[], [], []], stay = 0, lines = ["Import answers from " + file.name + "?"];
+      try {
+        if (text === null) throw new Error("it is over 5 MB, far bigger than an answers file");
+        tools = TK.parse(text);
+      } catch (e) { return warn(bar, "Could not import " + file.name + ": " + e.message + ". Nothing on this device has changed."); }
+      ids = Object.keys(tools);
+      ids.forEach(function (id) {
+        var old = TK.read(id);
+        plan[!old ? 1 : canon(old.items) === canon(tools[id].items) ? 2 : 0].push(tools[id].title);
+      });
+      Object.keys(all()).forEach(function (id) { if (ids.indexOf(id) < 0) stay++; });
+      if (!plan[0].length && !plan[1].length) return warn(bar, file.name + " holds no answers that are not already here. Nothing has changed.");
+      ["It replaces your answers to ", "It adds answers to ", "It leaves unchanged your answers to "].forEach(function (s, i) {
+        if (plan[i].length) lines.push(s + plan[i].length + " tool(s): " + plan[i].join(", ") + ".");
+      });
+      if (stay) lines.push("Your answers to " + stay + " other tool(s) are not in the file and stay as they are.");
+      ask(bar, lines, "Import", function () {
+        var before = ids.map(raw), n = 0;
+        while (n < ids.length && write(PREFIX + ids[n], JSON.stringify(tools[ids[n]]), true)) n++;
+        if (n < ids.length) {
+          while (n--) write(PREFIX + ids[n], before[n], true);
+          return warn(bar, "Could not import " + file.name + ": this browser's storage is full. Nothing on this device has changed.");
+        }
+        reloadAll();
+        warn(bar, "");
+        say(bar, "Imported answers to " + ids.length + " tool(s) from " + file.name + ".");
+      });
     });
+  }
+  /** An in-page question (not window.confirm): `lines` (the first names it), then yes or cancel. */
+  function ask(bar, lines, yes, onYes) {
+    var box = el("div", "tk-ask admonition question"), old = bar.querySelector(".tk-ask");
+    if (old) old.remove();
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-label", lines[0]);
+    lines.forEach(function (l) { box.appendChild(el("p", null, l)); });
+    box.appendChild(TK.button(yes, function () { box.remove(); onYes(); }));
+    box.appendChild(TK.button("Cancel", function () { box.remove(); say(bar, "Nothing imported."); }));
+    bar.appendChild(box).querySelector("button").focus();
   }
   /** A stored answer in words (orphans, plain-text export). */
   TK.describe = function (d) {
@@ -161,10 +242,12 @@
   // ---- the notice and controls
   function notice() {
     if (problem === "unavailable") return "This browser is not letting the site store anything here (a private window or a locked-down setting), so your answers will not be kept after you leave this page. Export or download them to keep a copy.";
-    if (problem === "full") return "This browser's storage is full, so your answers are no longer being kept. Export or download them to keep a copy.";
+    if (problem === "full") return "This browser's storage is full. Answers saved before are safe, but new changes stay on this page only until you leave it: export all your answers to keep a copy.";
     if (!saving) return "Saving is off: what you type stays on this page only until you leave it. Answers saved earlier stay on this device until you clear them.";
     return "Your answers are saved as you type, in this browser on this device only. Nothing is sent anywhere. On a shared computer, switch saving off or clear your answers when you finish.";
   }
+  /** A visible message that is announced at once (problems, refusals); "" hides it. */
+  function warn(bar, text) { bar.querySelector(".tk-alert").textContent = text; }
   function say(bar, text) {
     var live = bar.querySelector(".tk-live");
     live.textContent = "";
@@ -180,13 +263,14 @@
   }
   function setSaving(on) {
     if (on) {
-      Object.keys(mem).forEach(function (k) { try { ls.setItem(k, mem[k]); } catch (e) { /* stays in memory */ } });
+      // Answers typed with saving off go to storage; if they do not fit, they stay in memory.
+      if (!Object.keys(mem).every(function (k) { try { return !ls.setItem(k, mem[k]); } catch (e) { return false; } })) return full();
       saving = true;
       problem = "";
       ls.removeItem(SETTINGS);
     } else {
       toMemory();
-      ls.setItem(SETTINGS, JSON.stringify({ save: false }));
+      try { ls.setItem(SETTINGS, JSON.stringify({ save: false })); } catch (e) { /* off for this visit only */ }
     }
     refresh();
   }
@@ -227,6 +311,7 @@
     file.addEventListener("change", function () { if (file.files[0]) importFile(file.files[0], bar); file.value = ""; });
     more.appendChild(row);
     bar.appendChild(more);
+    bar.appendChild(el("p", "tk-alert")).setAttribute("role", "alert");
     bar.appendChild(TK.live());
     return bar;
   }
@@ -251,7 +336,7 @@
     t.load();
   }
   Tool.prototype.fresh = function () {
-    return TK.read(this.id) || { tool: this.id, kind: this.kind, title: this.title, version: this.version, updated: "", items: {} };
+    return TK.read(this.id) || { tool: this.id, kind: this.kind, title: this.title, version: this.version, updated: "", format: FMT, items: {} };
   };
   /** Save one item (null when empty); re-reads storage first so other tabs' items are kept. */
   Tool.prototype.set = function (item, data) {
@@ -270,6 +355,8 @@
     t.commit(rec);
   };
   Tool.prototype.commit = function (rec) {
+    // Saved by a newer version of the toolkit (another copy of the site at this address): shown, never rewritten.
+    if (rec.format > FMT) return warn(this.bar, "Your answers to this tool were saved by a newer version of this toolkit, so this page shows them but cannot save changes to them.");
     rec.title = this.title;
     rec.kind = this.kind;
     rec.version = this.version;
