@@ -9,12 +9,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench bench-scale clean help chromium
+.PHONY: serve test site validate links bench bench-scale clean help chromium pango
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
-	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
+	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
@@ -36,14 +36,25 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/toolkit validate
 
+# Serving skips making PDF and Word downloads (it reuses any in .cache/downloads); `make site` makes them.
 serve: validate
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	@echo "note: make serve does not build new PDF/Word downloads (TOOLKIT_DOWNLOADS=0); make site does"
+	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-site: validate
+site: validate pango
 	$(BIN)/toolkit build --out site
 
 links: $(VENV)/.installed
 	$(BIN)/toolkit links --update
+
+# WeasyPrint (the PDF downloads) needs Pango and a font; Debian has them, install when missing.
+pango:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Pango and fonts for the PDF downloads"; \
+	    (apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core >/dev/null)); \
+	  else echo "note: Pango is missing; run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation' to build PDF downloads" >&2; fi; \
+	fi
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:
@@ -54,7 +65,7 @@ chromium:
 	  else echo "note: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' to run the browser tests" >&2; fi; \
 	fi
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium pango
 	$(BIN)/python -m pytest -q -n auto --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
@@ -65,4 +76,4 @@ bench-scale: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_scale.py --out bench/scale.json
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache
+	rm -rf $(VENV) site build .pytest_cache .cache

@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+#: Test builds make no PDF or Word downloads (WeasyPrint is slow) and find none in a cache, so a
+#: build is the same on a fresh clone as here; tests/test_printables.py makes and checks each one.
+os.environ["TOOLKIT_DOWNLOADS"] = "0"
+os.environ["TOOLKIT_CACHE_DIR"] = str(ROOT / ".cache" / "no-downloads-in-test-builds")
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:

@@ -19,10 +19,10 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 #: links.css (copy-link buttons, path navigation, handouts) ships inside toolkit.css.
 #: store.js is the core the tool scripts use: it comes first; add a new concern's file here.
 ASSETS: dict[str, tuple[Path, ...]] = {
-    "assets/toolkit/toolkit.css": (ASSETS_DIR / "toolkit.css", ASSETS_DIR / "links.css"),
+    "assets/toolkit/toolkit.css": (ASSETS_DIR / "toolkit.css", ASSETS_DIR / "links.css", ASSETS_DIR / "print.css"),
     "assets/toolkit/toolkit.js": tuple(
         ASSETS_DIR / name
-        for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js", "links.js")
+        for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js", "links.js", "print.js")
     ),
 }
 

@@ -24,6 +24,7 @@ from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
 from .render import PAGE_LINK, tool_uri
+from .printables import downloads
 from .bundle import ASSETS, asset_bytes  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -75,7 +76,9 @@ def on_files(files: Files, config: Any) -> Files:
             f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
             for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
         }
-        pages = generated_pages(extras.shown, authored)
+        site_url = config.site_url or ""
+        made = _downloads(extras.shown, site_url)
+        pages = generated_pages(extras.shown, authored, downloads=downloads.links(made.plan, made.files), site_url=site_url)
         pages |= extras.pages([f.src_uri for f in files.documentation_pages()] + list(pages))
     except ContentError as exc:
         raise _fail(exc) from None
@@ -86,6 +89,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, text in extras.static_files(config.site_url or "", config.use_directory_urls).items():
         files.append(File.generated(config, uri, content=text))
+    for uri, data in made.files.items():
+        files.append(File.generated(config, uri, content=data))
     for uri, text in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
@@ -103,6 +108,22 @@ def on_files(files: Files, config: Any) -> Files:
     for uri in ASSETS:
         files.append(File.generated(config, uri, content=asset_bytes(uri)))
     return files
+
+
+def _downloads(catalog: Catalog, site_url: str) -> downloads.Result:
+    """Make (or take from the cache) each tool's PDF and Word file and each pack's PDF.
+
+    TOOLKIT_DOWNLOADS=0 (what `make serve` sets) uses only files already in the cache;
+    TOOLKIT_CACHE_DIR moves the cache (default: .cache/downloads beside mkdocs.yml).
+    """
+    plan = downloads.plan(catalog, site_url=site_url)
+    cache = downloads.Cache(Path(os.environ.get("TOOLKIT_CACHE_DIR") or _state.root / ".cache" / "downloads"))
+    make = os.environ.get("TOOLKIT_DOWNLOADS", "1") != "0"
+    result = downloads.build(plan, cache, make=make)
+    if result.skipped:
+        log.info(f"toolkit: {result.skipped} PDF/Word downloads not built (TOOLKIT_DOWNLOADS=0); `make site` builds them")
+    log.debug(f"toolkit: downloads: {result.made} made, {result.cached} from {cache.folder}")
+    return result
 
 
 @event_priority(50)

@@ -247,6 +247,11 @@ class ToolBase(Strict):
     guides: list[GuideLink] = Field(
         default_factory=list, description="Guidance pages this tool comes from (linked from the tool)"
     )
+    print_pages: int | None = Field(
+        default=None, ge=1, le=40,
+        description="Most A4 pages the tool may take printed blank (tests check it); "
+        "without it a budget is estimated from the tool's size",
+    )
 
 
 class _Sectioned(ToolBase, Generic[ItemT]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from . import glossary
@@ -9,21 +10,30 @@ from .catalog import Catalog
 from .finder import TIME_BANDS, facets
 from .model import AUDIENCES, KINDS
 from .render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
+from .packs import pack_pages
 
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
+#: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
+_PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*">.*?</div>\n', re.S)
 GLOSSARY_URI = "glossary.md"
 
 
-def generated_pages(catalog: Catalog, authored: Mapping[str, tuple[str, str]] | None = None) -> dict[str, str]:
+def generated_pages(
+    catalog: Catalog, authored: Mapping[str, tuple[str, str]] | None = None, *,
+    downloads: Mapping[str, list] | None = None, site_url: str = "",
+) -> dict[str, str]:
     """Return src_uri -> page text for every generated page, in a stable order.
 
     `authored` maps the site's own Markdown pages to (title, text), for the glossary's
-    "used in" links.
+    "used in" links. `downloads` maps "tool:<id>" to [(label, site path)]
+    of the PDF and Word files to link.
     """
+    downloads = downloads or {}
     pages: dict[str, str] = {}
     for tool_id in sorted(catalog.tools):
         uri = tool_uri(tool_id)
-        pages[uri] = render_tool(catalog.tool(tool_id), catalog, page_uri=uri)
+        pages[uri] = render_tool(catalog.tool(tool_id), catalog, page_uri=uri, site_url=site_url,
+                                 downloads=downloads.get(f"tool:{tool_id}", ()))
     pages[TOOLS_INDEX_URI] = tools_index(catalog)
     by_paper: dict[str, list] = {}
     for entry in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()):
@@ -33,13 +43,14 @@ def generated_pages(catalog: Catalog, authored: Mapping[str, tuple[str, str]] | 
     )
     if catalog.glossary:
         texts = dict(authored or {})
-        texts.update({tool_uri(t): (catalog.tool(t).tool.title, pages[tool_uri(t)]) for t in catalog.tools})
+        texts.update({tool_uri(t): (catalog.tool(t).tool.title, _screen_text(pages[tool_uri(t)])) for t in catalog.tools})
         used = glossary.usage(catalog.glossary, texts)
         terms = sorted(catalog.glossary, key=lambda t: t.term.lower())
         pages[GLOSSARY_URI] = render_template(
             "glossary.md.j2",
             terms=[(t, [(title, rel(uri, GLOSSARY_URI)) for title, uri in used[t.id]]) for t in terms],
         )
+    pages.update(pack_pages(catalog, site_url=site_url))
     return pages
 
 
@@ -65,3 +76,8 @@ def data_source(src_uri: str, catalog: Catalog) -> str | None:
         if tool_uri(entry.tool.id) == src_uri:
             return entry.src_uri
     return None
+
+
+def _screen_text(text: str) -> str:
+    """Page text as read on screen: without its print-only blocks."""
+    return _PRINT_ONLY.sub("", text)

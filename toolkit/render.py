@@ -36,6 +36,31 @@ def anchor(tool_id: str, *parts: str) -> str:
     return tool_id + "--" + "-".join(parts) if parts else tool_id
 
 
+def page_url(src_uri: str, site_url: str = "") -> str:
+    """Return the web address of a page (absolute when the site's address is known)."""
+    path = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    path = "" if path == "index" else (path[: -len("/index")] if path.endswith("/index") else path) + "/"
+    return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
+
+
+def citation(paper: Any) -> str:
+    """Return a paper's full reference as plain text: authors (year). Title. Series. Place: publisher."""
+    out = f"{', '.join(paper.authors)} ({paper.year or 'n.d.'}). {paper.title.rstrip('.')}."
+    if paper.series:
+        out += f" {paper.series.rstrip('.')}."
+    where = ": ".join(x for x in (paper.place, paper.publisher) if x)
+    if where:
+        out += f" {where.rstrip('.')}."
+    if paper.url:
+        out += f" {paper.url}"
+    return out
+
+
+def css_string(text: str) -> Markup:
+    """Quote text as a CSS string that is safe inside a <style> element."""
+    return Markup('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m.group()):x} ", text) + '"')
+
+
 def rel(target: str, page_uri: str) -> str:
     """Return a relative Markdown link from one page (src_uri) to another."""
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
@@ -114,6 +139,7 @@ def environment() -> Environment:
     env.filters["md"] = _md_filter
     env.filters["mdi"] = _mdi_filter
     env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS)
+    env.filters["css_string"] = css_string
     return env
 
 
@@ -122,9 +148,15 @@ def render_template(name: str, **context: Any) -> str:
     return environment().get_template(name).render(**context)
 
 
-def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict[str, Any]:
-    """Collect what the tool templates need for one tool on one page."""
+def tool_context(
+    entry: Loaded, catalog: Any, page_uri: str, level: int, downloads: Any = (), site_url: str = ""
+) -> dict[str, Any]:
+    """Collect what the tool templates need for one tool on one page.
+
+    `downloads` lists (label, site path) of the tool's PDF and Word files, linked on its own page.
+    """
     tool = entry.tool
+    paper = catalog.papers[tool.source.paper]
     context: dict[str, Any] = {
         "tool": tool,
         "entry": entry,
@@ -133,7 +165,10 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
         "h": lambda n: "#" * min(level + n, 6),
         "abbrs": tuple(sorted(abbreviations(catalog.glossary).items())),
         "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
-        "paper": catalog.papers[tool.source.paper],
+        "paper": paper,
+        "citation": citation(paper),
+        "page_url": page_url(tool_uri(tool.id), site_url),
+        "downloads": [(label, rel(uri, page_uri)) for label, uri in downloads],
         "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
         "tool_link": rel(tool_uri(tool.id), page_uri),
         "on_own_page": page_uri == tool_uri(tool.id),
@@ -152,6 +187,9 @@ def tool_context(entry: Loaded, catalog: Any, page_uri: str, level: int) -> dict
     return context
 
 
-def render_tool(entry: Loaded, catalog: Any, *, page_uri: str, level: int = 1) -> str:
+def render_tool(
+    entry: Loaded, catalog: Any, *, page_uri: str, level: int = 1, downloads: Any = (), site_url: str = ""
+) -> str:
     """Render a tool as page text, its title a heading of `level`, linking from `page_uri`."""
-    return render_template("tool.md.j2", **tool_context(entry, catalog, page_uri, level))
+    context = tool_context(entry, catalog, page_uri, level, downloads, site_url)
+    return render_template("tool.md.j2", **context)

@@ -367,6 +367,8 @@
     this.rec = this.fresh();
     this.view.show(this.rec.items);
     this.showOrphans();
+    // Print views (print.js) copy the restored answers into what prints.
+    document.dispatchEvent(new CustomEvent("toolkit:answers-restored", { detail: { tool: this.id } }));
   };
   Tool.prototype.gone = function () {
     var t = this;
