@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import embed, search, site_extras
+from . import csp, embed, offline, search, site_extras
 from .catalog import Catalog, is_data_file
 from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
@@ -102,6 +102,9 @@ def on_files(files: Files, config: Any) -> Files:
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
     for uri in ASSETS:
         files.append(File.generated(config, uri, content=asset_bytes(uri)))
+    if _offline_build(config):
+        offline.prepare(config.extra, config.theme["features"])
+        files.append(File.generated(config, offline.SHIM_URI, abs_src_path=str(offline.SHIM_FILE)))
     return files
 
 
@@ -189,10 +192,17 @@ def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config: Any) -> None:
-    """Add every tool item, kind-bearing titles and other spellings to the search index."""
+    """Add every tool item, kind-bearing titles and other spellings to the search index; write the
+    Content-Security-Policy for the finished site."""
     index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if _state.catalog is None or not index_file.exists():
-        return
+    if _state.catalog is not None and index_file.exists():
+        _augment_search_index(index_file)
+    _, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
+    for problem in problems:
+        log.warning(problem)
+
+
+def _augment_search_index(index_file: Path) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
     index = search.augment(index, shown, _state.tool_urls.__getitem__)
@@ -238,6 +248,12 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def _offline_build(config: Any) -> bool:
+    """Whether Material's offline plugin is on (OFFLINE=true, see `make offline`)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def _display(config: Any, src_uri: str) -> str:
