@@ -61,7 +61,7 @@ chromium:
 	fi
 
 test: $(VENV)/.installed-test chromium
-	$(BIN)/python -m pytest -q -n auto --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
 bench: $(VENV)/.installed

@@ -43,11 +43,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A scratch copy of the project's mkdocs.yml, hooks, docs and theme overrides, to break and build."""
+    """A scratch copy of the project's mkdocs.yml, hooks and docs, to break and build."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(DOCS, tmp_path / "docs")
-    shutil.copytree(ROOT / "toolkit" / "theme", tmp_path / "toolkit" / "theme")  # theme.custom_dir
     return tmp_path
 
 

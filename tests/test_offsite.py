@@ -1,13 +1,11 @@
-"""Nothing leaves the site: no resource points off-site, and no page requests anything off-site."""
+"""Nothing leaves the site: no resource in the built HTML or CSS points off-site (the browser
+side, no request leaving the site, is in tests/test_site_in_browser.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from toolkit.sitecheck import SiteChecker, is_offsite
 
-from .browse import fill_tools, has_tools, page_paths, search
-from .test_links import _write
+from .test_sitecheck import _write
 
 
 def test_no_resource_in_the_site_points_off_site(built_site):
@@ -37,24 +35,3 @@ def test_checker_reports_off_site_scripts_styles_images_and_css_urls(tmp_path):
 def test_is_offsite():
     assert is_offsite("https://a.example/") and is_offsite("//a.example/x") and is_offsite("ftp://x")
     assert not is_offsite("../x.html#a") and not is_offsite("/assets/x.css") and not is_offsite("#top")
-
-
-@pytest.mark.browser
-def test_no_page_requests_anything_off_site(built_site, site_server, browser):
-    """Load every page, fill in its tools, run a search once: every request stays on the site."""
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-    page = context.new_page()
-    try:
-        for path in page_paths(built_site):
-            page.goto(f"{site_server}/{path}", wait_until="load")
-            if has_tools(page):
-                fill_tools(page)
-        assert search(page, "sharing") > 0
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
-    assert any(u.endswith("search_index.json") for u in requests), "the search index was never loaded"
-    outside = sorted({u for u in requests if not u.startswith(site_server) and not u.startswith("data:")})
-    assert outside == []

@@ -27,6 +27,8 @@ from .render import PAGE_LINK, tool_uri
 from .bundle import ASSETS, asset_bytes  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
+#: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
+THEME_DIR = str(Path(__file__).parent / "theme")
 
 class _State:
     catalog: Catalog | None = None
@@ -58,6 +60,8 @@ def on_config(config: Any) -> Any:
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
     _apply_overlay(config, _state.extras)
+    if THEME_DIR not in config.theme.dirs:  # our template overrides win over Material's
+        config.theme.dirs.insert(0, THEME_DIR)
     return config
 
 
@@ -144,7 +148,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     if extras is None or _state.catalog is None:
         return env
     try:
-        extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
+        # docs/links.lock holds the hosted site's addresses; the offline build's are *.html.
+        if config.use_directory_urls:
+            extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
     except ContentError as exc:
         raise _fail(exc) from None
     for file in files.documentation_pages():
