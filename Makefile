@@ -17,7 +17,7 @@ help:
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
-	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
+	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make offline   build the zip that works unzipped from file:// (build/*-offline.zip)"
 	@echo "make clean     remove the virtual environment and build output"
@@ -66,6 +66,7 @@ test: $(VENV)/.installed-test chromium
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
 bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench_assets.py --out bench/assets.json
+	$(BIN)/python scripts/bench.py --out bench/bench.json
 
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_scale.py --out bench/scale.json

@@ -87,16 +87,10 @@ class Bench:
 
 def build(config_file: Path, site_dir: Path, strict: bool = True) -> float:
     """Build in-process as `mkdocs build` does; return the wall time in seconds."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from toolkit.mkdocs_adapter import build as toolkit_build
 
     start = time.perf_counter()
-    cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(cfg)
-    finally:
-        cfg.plugins.on_shutdown()
+    toolkit_build(config_file, site_dir, strict=strict)
     return time.perf_counter() - start
 
 

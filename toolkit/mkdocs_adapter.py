@@ -215,8 +215,9 @@ def _augment_search_index(index_file: Path) -> None:
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def build(config_file: Path, site_dir: Path) -> None:
-    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would.
+def build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
+    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would (`strict=False`:
+    warnings do not fail it; scripts/bench.py builds synthetic content that way).
 
     Raises :class:`BuildFailed` with the problems MkDocs reported.
     """
@@ -227,7 +228,7 @@ def build(config_file: Path, site_dir: Path) -> None:
     collected = _Collect()
     logging.getLogger("mkdocs").addHandler(collected)
     try:
-        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)
