@@ -60,8 +60,9 @@ def on_config(config: Any) -> Any:
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
     _apply_overlay(config, _state.extras)
-    if THEME_DIR not in config.theme.dirs:  # our template overrides win over Material's
-        config.theme.dirs.insert(0, THEME_DIR)
+    theme = getattr(config, "theme", None)
+    if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
+        theme.dirs.insert(0, THEME_DIR)
     return config
 
 
