@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench bench-scale clean help chromium pango
+.PHONY: serve test site validate links bench bench-scale offline clean help chromium pango
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
@@ -17,8 +17,9 @@ help:
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
-	@echo "make bench     measure the toolkit's JavaScript and CSS (gzipped) against its budget"
+	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
+	@echo "make offline   build the zip that works unzipped from file:// (build/*-offline.zip)"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -56,6 +57,11 @@ pango:
 	  else echo "note: Pango is missing; run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation' to build PDF downloads" >&2; fi; \
 	fi
 
+# A site that works from file:// (Material's offline plugin, vendored iframe-worker shim), zipped.
+offline: validate
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir build/offline-site
+	$(BIN)/python -m toolkit.offline build/offline-site build/lived-experience-toolkit-offline.zip
+
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -66,11 +72,12 @@ chromium:
 	fi
 
 test: $(VENV)/.installed-test chromium pango
-	$(BIN)/python -m pytest -q -n auto --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
 bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench_assets.py --out bench/assets.json
+	$(BIN)/python scripts/bench.py --out bench/bench.json
 
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_scale.py --out bench/scale.json

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import embed, search, site_extras
+from . import csp, embed, offline, search, site_extras
 from .catalog import Catalog, is_data_file
 from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
@@ -28,6 +28,8 @@ from .printables import downloads
 from .bundle import ASSETS, asset_bytes  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
+#: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
+THEME_DIR = str(Path(__file__).parent / "theme")
 
 class _State:
     catalog: Catalog | None = None
@@ -59,6 +61,9 @@ def on_config(config: Any) -> Any:
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
     _apply_overlay(config, _state.extras)
+    theme = getattr(config, "theme", None)
+    if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
+        theme.dirs.insert(0, THEME_DIR)
     return config
 
 
@@ -107,6 +112,9 @@ def on_files(files: Files, config: Any) -> Files:
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
     for uri in ASSETS:
         files.append(File.generated(config, uri, content=asset_bytes(uri)))
+    if _offline_build(config):
+        offline.prepare(config.extra, config.theme["features"])
+        files.append(File.generated(config, offline.SHIM_URI, abs_src_path=str(offline.SHIM_FILE)))
     return files
 
 
@@ -162,7 +170,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     if extras is None or _state.catalog is None:
         return env
     try:
-        extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
+        # docs/links.lock holds the hosted site's addresses; the offline build's are *.html.
+        if config.use_directory_urls:
+            extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
     except ContentError as exc:
         raise _fail(exc) from None
     for file in files.documentation_pages():
@@ -210,18 +220,26 @@ def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config: Any) -> None:
-    """Add every tool item, kind-bearing titles and other spellings to the search index."""
+    """Add every tool item, kind-bearing titles and other spellings to the search index; write the
+    Content-Security-Policy for the finished site."""
     index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if _state.catalog is None or not index_file.exists():
-        return
+    if _state.catalog is not None and index_file.exists():
+        _augment_search_index(index_file)
+    _, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
+    for problem in problems:
+        log.warning(problem)
+
+
+def _augment_search_index(index_file: Path) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
     index = search.augment(index, shown, _state.tool_urls.__getitem__)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def build(config_file: Path, site_dir: Path) -> None:
-    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would.
+def build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
+    """Build the site strictly into `site_dir`, as `mkdocs build --strict` would (`strict=False`:
+    warnings do not fail it; scripts/bench.py builds synthetic content that way).
 
     Raises :class:`BuildFailed` with the problems MkDocs reported.
     """
@@ -232,7 +250,7 @@ def build(config_file: Path, site_dir: Path) -> None:
     collected = _Collect()
     logging.getLogger("mkdocs").addHandler(collected)
     try:
-        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)
@@ -259,6 +277,12 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def _offline_build(config: Any) -> bool:
+    """Whether Material's offline plugin is on (OFFLINE=true, see `make offline`)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def _display(config: Any, src_uri: str) -> str:

@@ -163,6 +163,10 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     return pages
 
 
+#: The accessible name of the path navigation shown under a page's heading.
+NAV_LABEL = "Learning paths this page is part of"
+
+
 def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any) -> str:
     """Return 'step N of M' with previous and next links for every path this page is in."""
     entries = []
@@ -178,7 +182,7 @@ def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any) -> str
                 "prev": views[index - 1] if index > 0 else None,
                 "next": views[index + 1] if index + 1 < len(views) else None,
             })
-    return render_template("path-nav.md.j2", entries=entries) if entries else ""
+    return render_template("path-nav.md.j2", entries=entries, label=NAV_LABEL) if entries else ""
 
 
 def add_navigation(markdown: str, nav: str) -> str:
@@ -192,4 +196,6 @@ def add_navigation(markdown: str, nav: str) -> str:
             break
     else:
         lines[0:0] = [nav, ""]
-    return "\n".join(lines).rstrip("\n") + "\n\n" + nav
+    # Two landmarks of one kind need different names (axe landmark-unique).
+    end = nav.replace(f'aria-label="{NAV_LABEL}"', f'aria-label="{NAV_LABEL} (end of page)"', 1)
+    return "\n".join(lines).rstrip("\n") + "\n\n" + end

@@ -1,0 +1,348 @@
+"""`make bench`: how fast the site builds and how heavy its pages are, written to a JSON file.
+
+Each measure is a function registered with @measure; it gets a Bench (paths, scratch folder,
+shared builds) and returns a dict of numbers. The shipped bundle's size comes from
+scripts/bench_assets.py; the 1,000-tool stress build stays in scripts/bench_scale.py
+(`make bench-scale`). Nothing here asserts: budgets are reported next to the numbers
+(`within_budget`), and `make test` never times things.
+
+    .venv/bin/python scripts/bench.py [--out bench/bench.json] [--only NAME ...] [--scale 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+MEASURES: dict[str, Callable[[Bench], dict]] = {}
+#: Code under these folders is "the toolkit" for the profile.
+TOOLKIT_DIRS = (str(ROOT / "toolkit") + os.sep, str(ROOT / "hooks") + os.sep)
+TOOLKIT_SHARE_BUDGET = 0.10
+TOOLKIT_ASSETS_BUDGET = 15 * 1024
+
+
+def measure(name: str):
+    """Register a benchmark under `name`."""
+
+    def register(fn: Callable[[Bench], dict]) -> Callable[[Bench], dict]:
+        MEASURES[name] = fn
+        return fn
+
+    return register
+
+
+class Bench:
+    """Paths and a scratch folder shared by the measures; the real site is built once."""
+
+    def __init__(self, work: Path, scale: int) -> None:
+        self.root = ROOT
+        self.work = work
+        self.scale = scale
+        self._site: Path | None = None
+        self._profiled: dict | None = None
+
+    def project_copy(self, name: str) -> Path:
+        """A scratch copy of mkdocs.yml, hooks, docs and theme overrides to build or change."""
+        dest = self.work / name
+        if not dest.exists():
+            dest.mkdir()
+            shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+            for sub in ("hooks", "docs"):
+                shutil.copytree(ROOT / sub, dest / sub, ignore=shutil.ignore_patterns("__pycache__"))
+        return dest
+
+    def site(self) -> Path:
+        """The real site, built once into the scratch folder."""
+        if self._site is None:
+            self._site = self.work / "site"
+            build(ROOT / "mkdocs.yml", self._site)
+        return self._site
+
+    def profiled(self) -> dict:
+        """The real site built once under the toolkit timer."""
+        if self._profiled is None:
+            self._profiled = profiled_build(ROOT / "mkdocs.yml", self.work / "profiled-site")
+        return self._profiled
+
+
+# --- building and profiling ---------------------------------------------------------------
+
+
+def build(config_file: Path, site_dir: Path, strict: bool = True) -> float:
+    """Build in-process as `mkdocs build` does; return the wall time in seconds."""
+    from toolkit.mkdocs_adapter import build as toolkit_build
+
+    start = time.perf_counter()
+    toolkit_build(config_file, site_dir, strict=strict)
+    return time.perf_counter() - start
+
+
+class ToolkitTimer:
+    """A profiler hook that adds up wall time spent inside toolkit/ and hooks/ code.
+
+    Time counts from entering the outermost toolkit frame to leaving it, so work the toolkit
+    asks of libraries (Jinja, Markdown, YAML) counts as the toolkit's, and nothing twice.
+    """
+
+    def __init__(self) -> None:
+        self.inside = 0.0
+        self._depth = 0
+        self._since = 0.0
+        self._ours: dict[object, bool] = {}
+
+    def __call__(self, frame, event, arg) -> None:
+        if event != "call" and event != "return":
+            return
+        code = frame.f_code
+        ours = self._ours.get(code)
+        if ours is None:
+            ours = self._ours[code] = code.co_filename.startswith(TOOLKIT_DIRS)
+        if not ours:
+            return
+        if event == "call":
+            if self._depth == 0:
+                self._since = time.perf_counter()
+            self._depth += 1
+        else:
+            self._depth -= 1
+            if self._depth == 0:
+                self.inside += time.perf_counter() - self._since
+
+
+def profiled_build(config_file: Path, site_dir: Path, strict: bool = True) -> dict:
+    """Build under the ToolkitTimer; return total and toolkit seconds (both profiled)."""
+    timer = ToolkitTimer()
+    sys.setprofile(timer)
+    try:
+        total = build(config_file, site_dir, strict=strict)
+    finally:
+        sys.setprofile(None)
+    return {"total_s": round(total, 3), "toolkit_s": round(timer.inside, 3), "share": round(timer.inside / total, 4)}
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+# --- measures -------------------------------------------------------------------------------
+
+
+@measure("build")
+def full_build(b: Bench) -> dict:
+    """Full build: `mkdocs build --strict` from a cold process, and again in-process (warm)."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(b.work / "cli-site")],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    cold = time.perf_counter() - start
+    b.site()  # imports and caches, as `mkdocs serve` has them
+    warm = build(ROOT / "mkdocs.yml", b.work / "warm")
+    return {"cli_cold_s": round(cold, 3), "in_process_s": round(warm, 3)}
+
+
+@measure("assets")
+def assets(b: Bench) -> dict:
+    """The shipped toolkit JavaScript and CSS, gzipped, against the 15 KB budget (bench_assets.py)."""
+    from bench_assets import measure_assets
+
+    return measure_assets()
+
+
+@measure("toolkit_share")
+def toolkit_share(b: Bench) -> dict:
+    """The toolkit's share of a build: time inside toolkit/ and hooks/ ÷ total (profiled)."""
+    result = dict(b.profiled())
+    result["budget"] = TOOLKIT_SHARE_BUDGET
+    result["within_budget"] = result["share"] <= TOOLKIT_SHARE_BUDGET
+    return result
+
+
+@measure("rebuild")
+def rebuild_after_yaml_edit(b: Bench) -> dict:
+    """What `mkdocs serve` does after a save: rebuild everything after one tool file changes."""
+    project = b.project_copy("rebuild")
+    build(project / "mkdocs.yml", project / "site")
+    tool = sorted((project / "docs" / "tools").rglob("*.yml"))[0]
+    data = yaml.safe_load(tool.read_text(encoding="utf-8"))
+    data["summary"] = str(data.get("summary", "")) + " Edited for the benchmark."
+    tool.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    seconds = build(project / "mkdocs.yml", project / "site")
+    page = project / "site" / "tools" / data["id"] / "index.html"
+    assert "Edited for the benchmark." in page.read_text(encoding="utf-8"), "the edit did not reach the page"
+    return {"edited": tool.relative_to(project).as_posix(), "rebuild_s": round(seconds, 3)}
+
+
+def add_synthetic_copies(project: Path, copies: int) -> dict:
+    """Add `copies` renamed copies of every tool file and authored page, beside the originals."""
+    docs = project / "docs"
+    tools = sorted((docs / "tools").rglob("*.yml"))
+    pages = sorted(p for p in docs.rglob("*.md"))
+    for path in tools:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for k in range(1, copies + 1):
+            clone = dict(data, id=f"{data['id']}-copy{k}", title=f"{data['title']} (copy {k})")
+            out = path.with_name(f"{clone['id']}.yml")
+            out.write_text(yaml.safe_dump(clone, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        for k in range(1, copies + 1):
+            path.with_name(f"{path.stem}-copy{k}.md").write_text(text, encoding="utf-8")
+    return {"tools": len(tools) * (copies + 1), "pages": len(pages) * (copies + 1)}
+
+
+@measure("growth")
+def growth(b: Bench) -> dict:
+    """Build time and the toolkit's time at 1× and N× content (synthetic copies, prune on)."""
+    config = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "false", (ROOT / "mkdocs.yml").read_text()))
+    assert "navigation.prune" in config["theme"]["features"], "navigation.prune is off"
+    many = b.project_copy(f"growth-{b.scale}x")
+    counts = add_synthetic_copies(many, b.scale - 1)
+    base_counts = {k: v // b.scale for k, v in counts.items()}
+    small = b.profiled()
+    # Not strict: docs/links.lock does not list the synthetic pages' addresses.
+    large = profiled_build(many / "mkdocs.yml", many / "site", strict=False)
+    content = counts["tools"] / base_counts["tools"]
+    toolkit_growth = large["toolkit_s"] / small["toolkit_s"]
+    size = lambda d: sum(p.stat().st_size for p in d.rglob("*") if p.is_file())  # noqa: E731
+    return {
+        "scale": b.scale,
+        "content_1x": base_counts,
+        f"content_{b.scale}x": counts,
+        "profiled_1x": small,
+        f"profiled_{b.scale}x": large,
+        "build_growth": round(large["total_s"] / small["total_s"], 2),
+        "toolkit_growth": round(toolkit_growth, 2),
+        "site_bytes_1x": size(b.work / "profiled-site"),
+        f"site_bytes_{b.scale}x": size(many / "site"),
+        # Linear or better: the toolkit's time grows no faster than the content.
+        "within_budget": toolkit_growth <= content * 1.1,
+    }
+
+
+_ASSET = re.compile(r"""<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)\"""")
+
+
+def material_asset(rel: str) -> bool:
+    """Whether a site file is one Material ships (the theme's, not the toolkit's)."""
+    import material
+
+    return (Path(material.__file__).parent / "templates" / rel).is_file()
+
+
+@measure("page_weight")
+def page_weight(b: Bench) -> dict:
+    """Toolkit JS+CSS per page (gzipped), the largest page, and the search index."""
+    site = b.site()
+    per_page: dict[str, int] = {}
+    files: dict[str, int] = {}
+    largest = ("", 0)
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        html = page.read_bytes()
+        if len(html) > largest[1]:
+            largest = (rel, len(html))
+        total = 0
+        for url in _ASSET.findall(html.decode("utf-8")):
+            url = url.split("?")[0]
+            target = (site / url.lstrip("/") if url.startswith("/") else page.parent / url).resolve()
+            asset = target.relative_to(site.resolve()).as_posix()
+            if target.is_file() and not material_asset(asset):
+                files.setdefault(asset, gz(target.read_bytes()))
+                total += files[asset]
+        per_page[rel] = total
+    heaviest = max(per_page, key=per_page.get)
+    index = site / "search" / "search_index.json"
+    return {
+        "toolkit_assets_gzip_bytes": files,
+        "toolkit_assets_per_page_max_gzip_bytes": per_page[heaviest],
+        "toolkit_assets_heaviest_page": heaviest,
+        "budget_gzip_bytes": TOOLKIT_ASSETS_BUDGET,
+        "within_budget": per_page[heaviest] <= TOOLKIT_ASSETS_BUDGET,
+        "pages": len(per_page),
+        "largest_page": largest[0],
+        "largest_page_bytes": largest[1],
+        "largest_page_gzip_bytes": gz((site / largest[0]).read_bytes()),
+        "search_index_bytes": index.stat().st_size,
+        "search_index_gzip_bytes": gz(index.read_bytes()),
+    }
+
+
+# --- running -----------------------------------------------------------------------------------
+
+
+def summary(results: dict) -> list[str]:
+    """A few human lines for the terminal (the README table quotes them)."""
+    r = results["measures"]
+    lines = []
+    if "build" in r:
+        lines.append(f"full build: {r['build']['cli_cold_s']} s from the command line, {r['build']['in_process_s']} s warm")
+    if "assets" in r:
+        lines.append(f"toolkit JS+CSS shipped: {r['assets']['total_gzip_bytes'] / 1024:.1f} KB gzipped (budget 15 KB)")
+    if "toolkit_share" in r:
+        s = r["toolkit_share"]
+        lines.append(f"toolkit share of the build: {s['share']:.1%} (budget {s['budget']:.0%})")
+    if "rebuild" in r:
+        lines.append(f"rebuild after editing {r['rebuild']['edited']}: {r['rebuild']['rebuild_s']} s")
+    if "growth" in r:
+        g = r["growth"]
+        lines.append(
+            f"{g['scale']}x content: build x{g['build_growth']}, toolkit time x{g['toolkit_growth']} "
+            f"({'linear or better' if g['within_budget'] else 'FASTER THAN LINEAR'})"
+        )
+    if "page_weight" in r:
+        w = r["page_weight"]
+        lines.append(
+            f"toolkit JS+CSS per page: {w['toolkit_assets_per_page_max_gzip_bytes'] / 1024:.1f} KB gzipped "
+            f"(budget 15 KB); largest page {w['largest_page']} {w['largest_page_bytes'] / 1024:.0f} KB; "
+            f"search index {w['search_index_bytes'] / 1024:.0f} KB ({w['search_index_gzip_bytes'] / 1024:.0f} KB gzipped)"
+        )
+    for name, value in r.items():
+        if isinstance(value, dict) and value.get("within_budget") is False:
+            lines.append(f"OVER BUDGET: {name}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "bench.json")
+    p.add_argument("--only", nargs="*", choices=sorted(MEASURES), help="run only these measures")
+    p.add_argument("--scale", type=int, default=10, help="content multiple for the growth measure")
+    args = p.parse_args(argv)
+    results: dict = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "measures": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        bench = Bench(Path(tmp), args.scale)
+        for name in args.only or MEASURES:
+            start = time.perf_counter()
+            results["measures"][name] = MEASURES[name](bench)
+            print(f"  {name}: done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    print("\n".join(summary(results)))
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""A strict Content-Security-Policy for the built site, computed from the HTML itself.
+
+The policy allows nothing but the site's own files, plus the SHA-256 hashes of the few inline
+scripts and styles the theme writes into pages (Material's `__md_scope` helper differs with
+each page's depth, so the hashes are read from the output, not hard-coded). Inline event
+handlers, `style` attributes and `javascript:` URLs cannot be allowed by hashes; they are
+reported as problems, which fail a strict build.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Where the build writes the policy: the value of the Content-Security-Policy header.
+POLICY_FILE = "csp.txt"
+#: `type` values of script elements that run (JSON data blocks and the like do not).
+_RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
+
+_ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
+_STYLE_ATTR = re.compile(r"\sstyle\s*=", re.I)
+_JS_URL = re.compile(r"""\s(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.I)
+
+
+@dataclass
+class Findings:
+    """Inline code found in a site: hashes to allow and problems hashes cannot fix."""
+
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def source_hash(text: str) -> str:
+    """Return the CSP source expression for inline code: 'sha256-<base64>'."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def scan(html: str, where: str, found: Findings) -> None:
+    """Add the inline scripts, styles and problems of one page to `found`."""
+    for m in _ELEMENT.finditer(html):
+        name, attrs, body = m.group(1).lower(), m.group(2), m.group(3)
+        if name == "style":
+            found.styles.add(source_hash(body))
+            continue
+        kind = _TYPE.search(attrs)
+        if not _SRC.search(attrs) and (kind.group(1).lower() if kind else "") in _RUNNABLE:
+            found.scripts.add(source_hash(body))
+    markup = _ELEMENT.sub(lambda m: "\n" * m.group(0).count("\n"), html)
+    for tag in _TAG.finditer(markup):
+        text = tag.group(0)
+        line = markup.count("\n", 0, tag.start()) + 1
+        for problem, pattern in (
+            ("an inline event handler ({})", _HANDLER),
+            ("a style attribute{}", _STYLE_ATTR),
+            ("a javascript: URL{}", _JS_URL),
+        ):
+            hit = pattern.search(text)
+            if hit:
+                detail = hit.group(1) if hit.groups() else ""
+                found.problems.append(
+                    f"{where}:{line}: {problem.format(detail)} is blocked by the site's "
+                    "Content-Security-Policy; use a class and toolkit CSS/JS instead"
+                )
+
+
+def policy(found: Findings) -> str:
+    """Return the header value: only the site itself, plus hashes of its inline code."""
+    scripts = " ".join(["'self'", *sorted(found.scripts)])
+    styles = " ".join(["'self'", *sorted(found.styles)])
+    return (
+        "default-src 'self'; "
+        f"script-src {scripts}; "
+        f"style-src {styles}; "
+        # Material's stylesheets draw icons with data: SVG images (CSS masks).
+        "img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    )
+
+
+def scan_site(site_dir: Path) -> Findings:
+    """Scan every HTML page of a built site."""
+    found = Findings()
+    for path in sorted(site_dir.rglob("*.html")):
+        where = path.relative_to(site_dir).as_posix()
+        scan(path.read_text(encoding="utf-8"), f"site/{where}", found)
+    return found
+
+
+def write_policy(site_dir: Path) -> tuple[str, list[str]]:
+    """Write the site's policy to site_dir/csp.txt; return it and any problems found."""
+    found = scan_site(site_dir)
+    value = policy(found)
+    (site_dir / POLICY_FILE).write_text(value + "\n", encoding="utf-8")
+    return value, found.problems
