@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 
 from .model import Term
@@ -39,8 +40,13 @@ def abbreviations(terms: Iterable[Term]) -> dict[str, str]:
 
 def pattern(term: Term) -> re.Pattern[str]:
     """A regex finding the term (or, for search, any of its other forms) as whole words."""
-    forms = sorted({term.term, *term.also}, key=len, reverse=True)
-    flags = 0 if is_abbreviation(term) else re.IGNORECASE
+    forms = tuple(sorted({term.term, *term.also}, key=len, reverse=True))
+    return _whole_words(forms, 0 if is_abbreviation(term) else re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(forms: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    # Cached: search asks for every term's pattern once per searchable entry (thousands).
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", flags)
 
 

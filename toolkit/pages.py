@@ -72,10 +72,10 @@ def tools_index(catalog: Catalog) -> str:
 
 def data_source(src_uri: str, catalog: Catalog) -> str | None:
     """Return the YAML file (relative to docs/) a generated page is made from, if any."""
-    for entry in catalog.tools.values():
-        if tool_uri(entry.tool.id) == src_uri:
-            return entry.src_uri
-    return None
+    if not (src_uri.startswith(TOOLS_URI + "/") and src_uri.endswith(".md")):
+        return None
+    entry = catalog.tools.get(src_uri[len(TOOLS_URI) + 1 : -3])
+    return entry.src_uri if entry is not None and tool_uri(entry.tool.id) == src_uri else None
 
 
 def _screen_text(text: str) -> str:

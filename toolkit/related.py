@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 #: How many related tools a page shows at least, when there are enough tools.
@@ -21,10 +22,10 @@ def related(tool_id: str, catalog: Any) -> list[str]:
         shared = len(set(other.audiences) & set(tool.audiences))
         return (-int(same_paper), -shared, other_id)
 
-    candidates = sorted((t for t in catalog.tools if t != tool_id and t not in chosen), key=closeness)
+    # Only the nearest few are wanted: nsmallest is linear in the number of tools, a sort is not.
+    wanted = AT_LEAST - len(chosen)
+    candidates = heapq.nsmallest(wanted, (t for t in catalog.tools if t != tool_id and t not in chosen), key=closeness)
     for other_id in candidates:
-        if len(chosen) >= AT_LEAST:
-            break
         other = catalog.tool(other_id).tool
         if other.source.paper == tool.source.paper or set(other.audiences) & set(tool.audiences):
             chosen.append(other_id)

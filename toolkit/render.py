@@ -81,6 +81,13 @@ def md_block(text: str | None, abbrs: Abbrs = ()) -> Markup:
     """Render author Markdown (paragraphs, lists, emphasis) to HTML, marking glossary terms."""
     if not text:
         return Markup("")
+    return _converted(text, abbrs)
+
+
+@lru_cache(maxsize=32768)
+def _converted(text: str, abbrs: Abbrs) -> Markup:
+    # Cached: the same tool text is rendered for its own page, every page that embeds it,
+    # print packs and search; Markdown with the glossary's abbreviations is the costly part.
     engine = _engine(abbrs)
     engine.reset()
     return Markup(engine.convert(text.strip()))

@@ -61,7 +61,11 @@ def american(text: str) -> set[str]:
 def synonyms(text: str, terms: Iterable[Term]) -> set[str]:
     """Return every form of each glossary term that `text` mentions in any form."""
     found: set[str] = set()
+    lower = text.lower()
     for term in terms:
+        # A plain substring test first: most entries mention few terms, and it is far cheaper.
+        if not any(form.lower() in lower for form in (term.term, *term.also)):
+            continue
         if pattern(term).search(text):
             found |= {term.term, *term.also}
             if term.stands_for:
