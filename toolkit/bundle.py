@@ -1,33 +1,76 @@
-"""The browser layer as the site ships it: toolkit/assets files, minified and joined.
+"""The browser layer as the site ships it: toolkit/assets files, minified, joined, and which page gets which.
 
-Each concern is a small readable file in toolkit/assets; the site gets one script and one
-stylesheet (fewer requests, better compression: the budget, measured by `make bench`, is
-15 KB gzipped for all toolkit JavaScript and CSS together). Minification uses rjsmin and
-rcssmin, which only drop comments and spare whitespace, so the shipped code is the same code.
+Each concern is a small readable file in toolkit/assets. Every page gets the core: one
+stylesheet (toolkit.css) and one script (toolkit.js: store.js, the answers layer the tools
+use, and links.js). A page gets the rest only if it needs it (`page_assets`): a tool's kind
+script where a tool of that kind is shown, the print view where a tool or a print pack is,
+the finder on the tool list. The budget, measured per page by `make bench`
+(scripts/bench_assets.py), is 15 KB gzipped for a page's toolkit JavaScript and CSS together.
+Minification uses rjsmin and rcssmin, which only drop comments and spare whitespace, so the
+shipped code is the same code.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rcssmin
 import rjsmin
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+_DIR = "assets/toolkit/"
+
+
+def _files(*names: str) -> tuple[Path, ...]:
+    return tuple(ASSETS_DIR / name for name in names)
+
 
 #: Site path -> the files in toolkit/assets joined, in order, into it.
 #: links.css (copy-link buttons, path navigation, handouts) ships inside toolkit.css, and so does
-#: theme.css (accessibility fixes to Material's own styles).
-#: store.js is the core the tool scripts use: it comes first; add a new concern's file here.
+#: theme.css (accessibility fixes to Material's own styles). store.js is the core the tool
+#: scripts use: it comes first. Add a new concern's file here and say in `page_assets` who needs it.
 ASSETS: dict[str, tuple[Path, ...]] = {
-    "assets/toolkit/toolkit.css": (
-        ASSETS_DIR / "toolkit.css", ASSETS_DIR / "links.css", ASSETS_DIR / "theme.css", ASSETS_DIR / "print.css",
-    ),
-    "assets/toolkit/toolkit.js": tuple(
-        ASSETS_DIR / name
-        for name in ("store.js", "checklist.js", "fields.js", "flow.js", "template.js", "finder.js", "links.js", "print.js")
-    ),
+    _DIR + "toolkit.css": _files("toolkit.css", "links.css", "theme.css"),
+    _DIR + "toolkit.js": _files("store.js", "links.js"),
+    _DIR + "print.css": _files("print.css"),
+    _DIR + "print.js": _files("print.js"),
+    _DIR + "checklist.js": _files("checklist.js"),
+    _DIR + "fields.js": _files("fields.js"),
+    _DIR + "template.js": _files("template.js"),
+    _DIR + "flow.js": _files("flow.js"),
+    _DIR + "finder.js": _files("finder.js"),
 }
+#: On every page (MkDocs' extra_css and extra_javascript).
+EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
+#: A tool kind -> the scripts that make it interactive (fields.js before template.js, which uses it).
+KIND_SCRIPTS = {
+    "checklist": ("checklist.js",),
+    "reflection": ("fields.js",),
+    "template": ("fields.js", "template.js"),
+    "flow": ("flow.js",),
+    "pathway": (),
+}
+_KIND = re.compile(r'class="tk-tool tk-tool--([a-z]+)"')
+
+
+def page_assets(html: str) -> list[str]:
+    """The site paths of the assets beyond EVERY_PAGE that a page's content needs, stylesheets first.
+
+    A print pack gets the print view only: it is a document to print, its tools not filled in
+    there (store.js leaves tools inside .tk-pack alone), which keeps its weight within budget.
+    """
+    names: list[str] = []
+    kinds = set(_KIND.findall(html))
+    if kinds or 'class="tk-print-actions"' in html or 'class="tk-pack"' in html:
+        names += ["print.css", "print.js"]
+    if 'class="tk-pack"' not in html:
+        for kind in sorted(kinds):
+            names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
+    if re.search(r"<form [^>]*data-finder", html):
+        names.append("finder.js")
+    uris = [_DIR + n for n in names]
+    return sorted(uris, key=lambda u: not u.endswith(".css"))
 
 
 def minified(path: Path) -> bytes:

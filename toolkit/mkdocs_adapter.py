@@ -23,9 +23,9 @@ from .catalog import Catalog, is_data_file
 from .issue import ContentError
 from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
-from .render import PAGE_LINK, tool_uri
+from .render import PAGE_LINK, render_template, tool_uri
 from .printables import downloads
-from .bundle import ASSETS, asset_bytes  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
+from .bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 #: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
@@ -55,7 +55,7 @@ def on_config(config: Any) -> Any:
         _state.extras = site_extras.Extras.start(_state.root, docs_dir)
     except ContentError as exc:
         raise _fail(exc) from None
-    for uri in ASSETS:
+    for uri in EVERY_PAGE:  # the rest only on the pages that need them (on_page_content)
         if uri.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
@@ -152,6 +152,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Point links inside tool HTML at the built pages; keep one tooltip per term; keep alias
     anchors for renamed ids and record the page's public anchors."""
     html = first_only(_resolve_page_links(html, page, config, files))
+    html = _page_assets(html, page, files)
     if _state.extras is None or _state.catalog is None:
         return html
     try:
@@ -162,6 +163,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         )
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+def _page_assets(html: str, page: Any, files: Files) -> str:
+    """Put the stylesheets and scripts this page needs beyond every page's at the top of its content."""
+    links = [files.get_file_from_path(uri).url_relative_to(page.file) for uri in page_assets(html)]
+    if not links:
+        return html
+    return render_template("page-assets.html.j2", stylesheets=[u for u in links if u.endswith(".css")],
+                           scripts=[u for u in links if u.endswith(".js")]) + html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

@@ -5,6 +5,7 @@
   "use strict";
   var TK = (window.TK = window.TK || {});
   TK.kinds = TK.kinds || {};
+  if (TK.kinds.checklist) return; // run again by instant navigation: store.js starts the new page's tools
 
   TK.kinds.checklist = function (t) {
     var rows = {}, el = TK.el, statuses = !!t.root.querySelector('[data-statuses="true"]');

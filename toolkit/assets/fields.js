@@ -4,6 +4,7 @@
   "use strict";
   var TK = (window.TK = window.TK || {});
   TK.kinds = TK.kinds || {};
+  if (TK.fields) return; // run again by instant navigation
 
   function grow(box) {
     if (box.tagName !== "TEXTAREA") return;

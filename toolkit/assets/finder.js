@@ -3,6 +3,9 @@
    The filter state lives in the URL query (?audience=a,b&kind=x&q=word) so a course can link to it. */
 (function () {
   "use strict";
+  var TK = (window.TK = window.TK || {});
+  if (TK.finder) return; // run again by instant navigation: already listening for new pages
+  TK.finder = true;
   var FACETS = ["audience", "kind", "paper", "time"];
 
   function itemValues(item, facet) {

@@ -13,10 +13,19 @@
  */
 (function () {
   "use strict";
-  var root = document.documentElement;
-  var mode = new URLSearchParams(window.location.search).get("print");
-  if (mode !== "blank" && mode !== "answers") mode = null;
-  if (mode) root.classList.add("tk-print-view", "tk-print-" + mode);
+  var TK = (window.TK = window.TK || {});
+  if (TK.printView) return; // run again by Material's instant navigation: start() follows new pages
+  TK.printView = true;
+  var root = document.documentElement, mode = null;
+
+  function setMode() {
+    mode = new URLSearchParams(window.location.search).get("print");
+    if (mode !== "blank" && mode !== "answers") mode = null;
+    root.classList.toggle("tk-print-view", !!mode);
+    root.classList.toggle("tk-print-blank", mode === "blank");
+    root.classList.toggle("tk-print-answers", mode === "answers");
+  }
+  setMode();
 
   function copyOf(box) {
     var copy = box.nextElementSibling;
@@ -68,6 +77,7 @@
     var back = document.createElement("a");
     back.className = "md-button";
     back.href = window.location.pathname;
+    back.target = "_self"; // a full load: instant navigation would keep this view (same path)
     back.textContent = "Back to the page";
     bar.append(note, button, back);
     article.insertBefore(bar, article.firstChild);
@@ -95,11 +105,13 @@
   });
 
   function start() {
+    setMode();
     document.querySelectorAll(".tk-print-actions .tk-needs-js[hidden]").forEach(function (el) { el.hidden = false; });
     sync();
     showAddresses();
-    if (mode) addBar();
+    if (mode && !document.querySelector(".tk-print-bar")) addBar();
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -436,7 +436,8 @@
   function init() {
     ctls = ctls.filter(function (t) { return document.documentElement.contains(t.root); });
     document.querySelectorAll(".tk-tool[data-tool]").forEach(function (root) {
-      if (root.classList.contains("tk-js") || !TK.kinds[root.getAttribute("data-kind")]) return;
+      // A print pack's tools are a document to print: left as they are (toolkit/bundle.py).
+      if (root.classList.contains("tk-js") || root.closest(".tk-pack") || !TK.kinds[root.getAttribute("data-kind")]) return;
       try { new Tool(root); } catch (e) { if (window.console) console.error(e); }
     });
   }

@@ -5,6 +5,7 @@
   "use strict";
   var TK = (window.TK = window.TK || {});
   TK.kinds = TK.kinds || {};
+  if (TK.kinds.template) return; // run again by instant navigation
   var el = function (a, b, c) { return TK.el(a, b, c); };
 
   var CONTACT = [
