@@ -532,5 +532,10 @@ def test_works_with_material_instant_navigation(browser, tmp_path):
         assert page.evaluate("window.__sameDocument") is True
         assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
         assert page.get_by_label("Alpha item").is_checked()
+        # The print view's script came with the page too, and its link loads the print view in full.
+        page.get_by_role("link", name="Print with my answers").wait_for()
+        page.get_by_role("link", name="Print blank").click()
+        page.locator(".tk-print-bar").wait_for()
+        assert page.evaluate("window.__sameDocument") is None
         assert errors == []
         context.close()

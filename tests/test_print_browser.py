@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import io
 import shutil
 import threading
 from pathlib import Path
@@ -17,7 +16,7 @@ from toolkit.packs import packs
 from toolkit.printables.budget import page_budget
 
 from .conftest import ROOT, _QuietHandler, build_site
-from .test_printables import CATALOG, TOOL_IDS, item_texts, norm
+from .test_printables import CATALOG, TOOL_IDS, item_texts, norm, pdf_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
 SAMPLES = load_catalog(FIXTURES)
@@ -31,10 +30,7 @@ CHROME = ["Lived Experience at Work toolkit", "Skip to content", "Search", "All 
 
 def print_pdf(page) -> list[str]:
     """Print the page as Chromium does (A4, page size from CSS) and return each page's text."""
-    import pypdf
-
-    data = page.pdf(format="A4", prefer_css_page_size=True)
-    return [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+    return pdf_pages(page.pdf(format="A4", prefer_css_page_size=True))[0]
 
 
 @pytest.mark.parametrize("tool_id", TOOL_IDS)

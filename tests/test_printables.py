@@ -74,11 +74,20 @@ def item_texts(tool) -> list[str]:
 
 
 def pdf_pages(data: bytes) -> tuple[list[str], object]:
-    """Return the text of each page (read once: extraction is the slow part) and the reader."""
-    import pypdf
+    """Return the text of each page and a pypdf reader for the document's structure (tags, title).
 
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    return [norm(p.extract_text()) for p in reader.pages], reader
+    Text comes from PDFium (pypdfium2), which reads a page about twenty times faster than pypdf's
+    pure-Python extraction; it marks a hyphen at a line end as U+0002, read here as a hyphen.
+    """
+    import pypdf
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        pages = [norm(page.get_textpage().get_text_bounded().replace("\x02", "-")) for page in doc]
+    finally:
+        doc.close()
+    return pages, pypdf.PdfReader(io.BytesIO(data))
 
 
 def pdf_text(data: bytes) -> tuple[str, int, object]:

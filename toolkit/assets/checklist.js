@@ -96,4 +96,7 @@
       }
     };
   };
+  // This file loads after the page (deferred, or by Material's instant navigation, which may
+  // announce the new page before running it): start this kind's tools now. store.js skips started ones.
+  if (document.readyState !== "loading" && TK.init) TK.init();
 })();

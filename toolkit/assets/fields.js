@@ -58,4 +58,5 @@
   };
 
   TK.kinds.reflection = function (t) { return TK.fields(t); };
+  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
 })();

@@ -174,4 +174,5 @@
     flows = flows.filter(function (f) { return document.documentElement.contains(f.t.root); });
     flows.forEach(function (f) { f.hash(); });
   });
+  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
 })();

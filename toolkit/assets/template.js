@@ -121,4 +121,5 @@
       });
     }
   }
+  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
 })();
