@@ -96,7 +96,9 @@
       }
     };
   };
-  // This file loads after the page (deferred, or by Material's instant navigation, which may
-  // announce the new page before running it): start this kind's tools now. store.js skips started ones.
-  if (document.readyState !== "loading" && TK.init) TK.init();
+  // Loaded by Material's instant navigation, which announces the new page before it runs the
+  // page's scripts: start this kind's tools now (store.js skips started ones). On a first load
+  // store.js starts them with the page, after Material has set up its own parts of it (Material
+  // opens every <details> it knows of to print, and a checklist's notes must stay closed).
+  if (TK.started) TK.init();
 })();

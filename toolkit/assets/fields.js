@@ -58,5 +58,5 @@
   };
 
   TK.kinds.reflection = function (t) { return TK.fields(t); };
-  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
+  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();

@@ -174,5 +174,5 @@
     flows = flows.filter(function (f) { return document.documentElement.contains(f.t.root); });
     flows.forEach(function (f) { f.hash(); });
   });
-  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
+  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();

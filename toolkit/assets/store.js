@@ -451,6 +451,7 @@
     if (saving) ctls.forEach(function (t) { if (e.key === null || e.key === PREFIX + t.id) t.sync(); });
   });
   function start() {
+    TK.started = true; // kind scripts loaded later (instant navigation) call TK.init themselves
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
     else init();
   }

@@ -121,5 +121,5 @@
       });
     }
   }
-  if (document.readyState !== "loading" && TK.init) TK.init(); // loaded after the page (deferred, or by instant navigation)
+  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();
