@@ -30,6 +30,7 @@ TOOL_IDS = sorted(CATALOG.tools)
 #: The downloads `make site` offers (mkdocs.yml has no site_url), in the cache it uses.
 PLAN = {d.uri: d for d in downloads.plan(CATALOG)}
 CACHE = downloads.Cache(ROOT / ".cache" / "downloads")
+SAMPLES = Path(__file__).parent / "fixtures" / "docs"
 
 
 def made(uri: str) -> bytes:
@@ -104,6 +105,17 @@ def docx_text(data: bytes) -> tuple[str, object]:
     return norm(" ".join(parts)), doc
 
 
+def sample_project(root: Path) -> Path:
+    """A small project to build: mkdocs.yml, the hooks and one sample tool of each kind (tests/fixtures/docs)."""
+    import shutil
+
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SAMPLES, root / "docs")
+    (root / "docs" / "index.md").write_text("# Samples\n")
+    return root
+
+
 # --------------------------------------------------------------------------- every real tool
 
 
@@ -158,18 +170,12 @@ def test_tool_page_links_print_views(built_site: Path, tool_id: str):
 
 def test_built_downloads_are_linked_from_each_tool_page(tmp_path: Path, monkeypatch):
     """A build that makes downloads (as `make site` does) links each tool's PDF and Word file."""
-    import shutil
-
-    fixtures = Path(__file__).parent / "fixtures" / "docs"
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(fixtures, tmp_path / "docs")
-    (tmp_path / "docs" / "index.md").write_text("# Samples\n")
+    sample_project(tmp_path)
     monkeypatch.setenv("TOOLKIT_DOWNLOADS", "1")
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(CACHE.folder))
     site = tmp_path / "site"
     build_site(tmp_path / "mkdocs.yml", site)
-    samples = load_catalog(fixtures)
+    samples = load_catalog(SAMPLES)
     assert samples.tools
     for tool_id in samples.tools:
         page = site / "tools" / tool_id / "index.html"
@@ -317,14 +323,16 @@ def test_download_key_follows_content_not_build():
     assert first != {d.uri: d.key for d in downloads.plan(CATALOG, site_url="https://example.org/")}
 
 
-def test_serve_mode_skips_downloads_and_says_so(project: Path, tmp_path: Path, monkeypatch, caplog):
+def test_serve_mode_skips_downloads_and_says_so(tmp_path: Path, monkeypatch, caplog):
+    project = sample_project(tmp_path)
+    monkeypatch.setenv("TOOLKIT_DOWNLOADS", "0")
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "empty-cache"))
     site = tmp_path / "out"
     with caplog.at_level("INFO", logger="mkdocs.plugins.toolkit"):
         build_site(project / "mkdocs.yml", site)
     assert not (site / "downloads").exists()
     assert any("TOOLKIT_DOWNLOADS=0" in r.getMessage() for r in caplog.records)
-    soup = BeautifulSoup((site / "tools" / TOOL_IDS[0] / "index.html").read_text(), "html.parser")
+    soup = BeautifulSoup((site / "tools" / "sample-checklist" / "index.html").read_text(), "html.parser")
     labels = [a.get_text(strip=True) for a in soup.select(".tk-print-actions a")]
     assert "Print blank" in labels and "Download PDF" not in labels
 
@@ -353,12 +361,13 @@ def test_pack_page_holds_every_tool_in_order(built_site: Path, pack):
     soup = BeautifulSoup((built_site / "packs" / pack.id / "index.html").read_text(), "html.parser")
     assert [li["data-tool"] for li in soup.select(".tk-pack-contents li[data-tool]")] == list(pack.tools)
     assert [d["data-tool"] for d in soup.select(".tk-pack .tk-tool")] == list(pack.tools)
+    ids = {tag["id"] for tag in soup.select(".tk-pack [id]")}  # one pass: a find() per item is quadratic
     for tool_id in pack.tools:
         tool = CATALOG.tool(tool_id).tool
         items = ([*tool.questions, *tool.outcomes] if tool.kind == "flow"
                  else tool.stages if tool.kind == "pathway" else tool.entries())
         for item in items:
-            assert soup.find(id=f"{tool_id}--{item.id}") is not None, f"{tool_id}--{item.id}"
+            assert f"{tool_id}--{item.id}" in ids, f"{tool_id}--{item.id}"
     sources = norm(soup.find(id="pack-sources").find_next("ul").get_text())
     for paper in {CATALOG.tool(t).tool.source.paper for t in pack.tools}:
         assert norm(citation(CATALOG.papers[paper])) in sources
