@@ -211,6 +211,23 @@ def rebuild_after_yaml_edit(b: Bench) -> dict:
     return {"edited": tool.relative_to(project).as_posix(), "rebuild_s": round(seconds, 3)}
 
 
+#: Fields of tool files that hold prose (not ids, kinds or references): copies reword them.
+PROSE = {"title", "text", "hint", "label", "intro", "summary", "guidance", "example", "notice",
+         "document_title", "next_steps", "requirements", "skills", "learning"}
+
+
+def _reworded(value, suffix: str, prose: bool = False):
+    """A copy of a tool file's data with every piece of prose changed, so that a synthetic copy
+    costs what new content would (identical text would be served from the render caches)."""
+    if isinstance(value, dict):
+        return {k: _reworded(v, suffix, k in PROSE) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_reworded(v, suffix, prose) for v in value]
+    if prose and isinstance(value, str):
+        return value.rstrip() + suffix
+    return value
+
+
 def add_synthetic_copies(project: Path, copies: int) -> dict:
     """Add `copies` renamed copies of every tool file and authored page, beside the originals."""
     docs = project / "docs"
@@ -219,7 +236,7 @@ def add_synthetic_copies(project: Path, copies: int) -> dict:
     for path in tools:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for k in range(1, copies + 1):
-            clone = dict(data, id=f"{data['id']}-copy{k}", title=f"{data['title']} (copy {k})")
+            clone = dict(_reworded(data, f" (copy {k})"), id=f"{data['id']}-copy{k}")
             out = path.with_name(f"{clone['id']}.yml")
             out.write_text(yaml.safe_dump(clone, sort_keys=False, allow_unicode=True), encoding="utf-8")
     for path in pages:
