@@ -146,6 +146,8 @@ def _message(err: dict[str, Any]) -> str:
         return "required field is missing (one of: " + ", ".join(KINDS) + ")"
     if kind == "string_pattern_mismatch" and "[a-z0-9]+(?:-[a-z0-9]+)*" not in str(err.get("ctx", {}).get("pattern", "")):
         return err["msg"]  # a pattern other than the slug's (e.g. a colour): say what it must match
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
     if kind == "union_tag_invalid":
         return f"unknown kind {err['input'].get('kind')!r} (one of: " + ", ".join(KINDS) + ")"
     return _MESSAGES.get(kind) or err["msg"]
