@@ -119,7 +119,8 @@ def timed_build(config_file: Path, site_dir: Path, strict: bool = True) -> dict:
 
     # MkDocs loads the hooks file once per process and keeps it: time its events if it is
     # loaded already, else the adapter's, which it will pick up.
-    owners = [adapter] + [sys.modules[m] for m in ("toolkit_hooks",) if m in sys.modules]
+    owners = [adapter] + [m for m in list(sys.modules.values())
+                          if str(getattr(m, "__file__", "")).endswith("toolkit_hooks.py")]
     events = [(owner, name, fn) for owner in owners for name, fn in vars(owner).items()
               if name.startswith("on_") and callable(fn)]
     for owner, name, fn in events:
