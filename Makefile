@@ -58,8 +58,9 @@ pango:
 	fi
 
 # A site that works from file:// (Material's offline plugin, vendored iframe-worker shim), zipped.
+# Built like `make site`: strictly, and swapped in only if the whole build succeeds.
 offline: validate
-	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir build/offline-site
+	OFFLINE=true $(BIN)/toolkit build --out build/offline-site
 	$(BIN)/python -m toolkit.offline build/offline-site build/lived-experience-toolkit-offline.zip
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.

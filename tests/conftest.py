@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -47,11 +48,38 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A scratch copy of the project's mkdocs.yml, hooks and docs, to break and build."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(DOCS, tmp_path / "docs")
-    return tmp_path
+    """A small scratch project (tests/mini.py: the real mkdocs.yml and hooks, one area of the
+    real content) to break and build; tests of the real content use `built_site`."""
+    from .mini import mini_project
+
+    return mini_project(tmp_path)
+
+
+BROWSER_FIXTURES = Path(__file__).parent / "fixtures" / "browser"
+
+
+@pytest.fixture(scope="session")
+def scratch_site(tmp_path_factory: pytest.TempPathFactory):
+    """Base URL of the small project plus the browser fixture tools (test-list, test-flow,
+    test-bio), built once per session and served; shared by the browser-layer tests."""
+    from .mini import mini_project
+
+    root = mini_project(tmp_path_factory.mktemp("scratch"), sorted(BROWSER_FIXTURES.glob("*.yml")))
+    build_site(root / "mkdocs.yml", root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on a free localhost port; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,7 @@ import pytest
 
 from toolkit import answers, schemas
 
-from .conftest import build_site
-from .test_browser_tools import download, make_project, open_actions, serve
+from .test_browser_tools import download, import_and_confirm, import_file
 
 pytestmark = pytest.mark.browser
 
@@ -42,12 +41,10 @@ Storage.prototype.setItem = function (k, v) {
 """
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory):
-    root = make_project(tmp_path_factory.mktemp("stored"))
-    build_site(root / "mkdocs.yml", root / "site")
-    with serve(root / "site") as url:
-        yield url
+@pytest.fixture
+def base(scratch_site: str) -> str:
+    """The small project with the fixture tools, built once per session (conftest.py)."""
+    return scratch_site
 
 
 @pytest.fixture
@@ -82,11 +79,6 @@ def record_validator():
     jsonschema.Draft202012Validator.check_schema(schema)
     return (jsonschema.Draft202012Validator(schema),
             jsonschema.Draft202012Validator({**schema["$defs"]["ToolAnswers"], "$defs": schema["$defs"]}))
-
-
-def import_file(page, tool_id: str, path: Path) -> None:
-    open_actions(page, tool_id)
-    page.locator(f".tk-tool[data-tool='{tool_id}']").get_by_label("Import answers from a file").set_input_files(str(path))
 
 
 def assert_answers_shown(page, base: str) -> None:
@@ -132,10 +124,7 @@ def test_export_of_every_format_imports_and_exports_in_the_current_one(page, bas
     path = tmp_path / "answers.json"
     path.write_text((STORED / version / "export.json").read_text(encoding="utf-8"), encoding="utf-8")
     page.goto(f"{base}/tools/test-list/")
-    import_file(page, "test-list", path)
-    dialog = page.get_by_role("alertdialog")
-    assert "It adds answers to 5 tool(s)" in dialog.inner_text()
-    dialog.get_by_role("button", name="Import").click()
+    assert "It adds answers to 5 tool(s)" in import_and_confirm(page, "test-list", path)
     page.get_by_label("Alpha item").wait_for()
     assert page.get_by_label("Alpha item").is_checked()
     assert_answers_shown(page, base)
@@ -240,10 +229,7 @@ def test_html_in_answers_imports_as_text(page, base, tmp_path):
     path = tmp_path / "html.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     page.goto(f"{base}/tools/test-list/")
-    import_file(page, "test-list", path)
-    dialog = page.get_by_role("alertdialog")
-    assert "<b>bold</b>" in dialog.inner_text()
-    dialog.get_by_role("button", name="Import").click()
+    assert "<b>bold</b>" in import_and_confirm(page, "test-list", path)
     page.locator(".tk-orphan").wait_for()
     assert page.locator(".tk-orphan-label").inner_text() == '<img src=x onerror="window.__pwned=1">'
     assert page.evaluate("document.querySelectorAll('.tk-tool img, .tk-tool b, .tk-tool script').length") == 0
@@ -279,8 +265,7 @@ def test_import_shows_what_it_changes_and_cancel_changes_nothing(page, base, tmp
     assert dialog.count() == 0
     assert snapshot(page) == before
     assert page.locator("#test-list--beta-status").input_value() == "in-progress"
-    import_file(page, "test-list", path)
-    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
+    assert "Import answers from mixed.json?" in import_and_confirm(page, "test-list", path)
     page.wait_for_function("document.querySelector('#test-list--beta-status').value === 'done'")
     after = snapshot(page)
     assert json.loads(after["tk:tool:sharing-risks"])["items"] == {"x": {"checked": True}}
@@ -297,9 +282,8 @@ def test_import_that_does_not_fit_writes_nothing(page, base, tmp_path):
     path.write_text((STORED / "v1" / "export.json").read_text(encoding="utf-8"), encoding="utf-8")
     page.goto(f"{base}/tools/test-list/")
     before = snapshot(page)
-    import_file(page, "test-list", path)
-    page.evaluate("window.__quotaAfter = 2")  # two records fit, the third does not
-    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
+    import_and_confirm(page, "test-list", path,  # two records fit, the third does not
+                       before_confirm=lambda: page.evaluate("window.__quotaAfter = 2"))
     alert = page.locator(".tk-tool[data-tool='test-list'] [role=alert]")
     alert.filter(has_text="storage is full").wait_for()
     assert "Nothing on this device has changed" in alert.inner_text()

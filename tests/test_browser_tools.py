@@ -1,27 +1,24 @@
 """The browser layer (toolkit/assets/*.js) in headless Chromium, on a scratch copy of the site.
 
-The scratch copy adds three fixture tools from tests/fixtures/browser (a checklist with
+The scratch copy (the small project of tests/mini.py, built once per session: conftest.py
+`scratch_site`) adds three fixture tools from tests/fixtures/browser (a checklist with
 statuses, a decision flow and a biography-like template), so these tests do not depend on
 which content tools exist. Each test gets its own browser context: storage starts empty.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, _QuietHandler, build_site
+from .conftest import BROWSER_FIXTURES, build_site, serve
+from .mini import mini_project
 
 pytestmark = pytest.mark.browser
 
-FIXTURES = Path(__file__).parent / "fixtures" / "browser"
+FIXTURES = BROWSER_FIXTURES
 HOSTILE = [
     "<script>window.__pwned = 1</script>",
     '<img src=x onerror="window.__pwned = 1">',
@@ -30,35 +27,15 @@ HOSTILE = [
 ]
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on a free localhost port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def make_project(root: Path) -> Path:
-    """Copy the project to `root` and add the fixture tools; return root."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs", root / "docs")
-    for path in FIXTURES.glob("*.yml"):
-        shutil.copy(path, root / "docs" / "tools" / path.name)
-    return root
+    """The small project (tests/mini.py) in `root` with the fixture tools; return root."""
+    return mini_project(root, sorted(FIXTURES.glob("*.yml")))
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory):
-    """Base URL of the scratch site with the fixture tools, built once for this module."""
-    root = make_project(tmp_path_factory.mktemp("scratch"))
-    build_site(root / "mkdocs.yml", root / "site")
-    with serve(root / "site") as url:
-        yield url
+@pytest.fixture
+def base(scratch_site: str) -> str:
+    """Base URL of the scratch site with the fixture tools (built once per session, conftest.py)."""
+    return scratch_site
 
 
 @pytest.fixture
@@ -86,6 +63,24 @@ def download(page, tool_id: str, button: str) -> str:
     with page.expect_download() as info:
         page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-bar").get_by_role("button", name=button).click()
     return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def import_file(page, tool_id: str, path: Path) -> None:
+    """Choose `path` in the tool's "Import answers from a file" control."""
+    open_actions(page, tool_id)
+    page.locator(f".tk-tool[data-tool='{tool_id}']").get_by_label("Import answers from a file").set_input_files(str(path))
+
+
+def import_and_confirm(page, tool_id: str, path: Path, before_confirm=None) -> str:
+    """Import `path` from the open page's tool and click Import in the page's own question;
+    return the question's text. `before_confirm` runs while the question is showing."""
+    import_file(page, tool_id, path)
+    dialog = page.get_by_role("alertdialog")
+    text = dialog.inner_text()
+    if before_confirm is not None:
+        before_confirm()
+    dialog.get_by_role("button", name="Import").click()
+    return text
 
 
 # --------------------------------------------------------------------------- each kind
@@ -290,8 +285,7 @@ def test_export_clear_import_is_identical(page, base, errors, tmp_path):
     assert page.locator("#preparing-to-share--experiences-input").input_value() == ""
     path = tmp_path / "answers.json"
     path.write_text(exported, encoding="utf-8")
-    page.get_by_label("Import answers from a file").set_input_files(str(path))
-    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
+    import_and_confirm(page, "preparing-to-share", path)
     page.wait_for_function("document.querySelector('#preparing-to-share--experiences-input').value !== ''")
     assert page.locator("#preparing-to-share--experiences-input").input_value() == "Gardening\n" + HOSTILE[0]
     after = json.loads(download(page, "preparing-to-share", "Export all my answers (JSON)"))
@@ -377,9 +371,7 @@ def test_hostile_input_is_shown_as_text(page, base, errors, tmp_path):
         "items": {"gone": {"label": HOSTILE[1], "text": HOSTILE[0]}, "why": {"text": HOSTILE[1]}}}}}
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
-    open_actions(page, "test-bio")
-    page.get_by_label("Import answers from a file").set_input_files(str(path))
-    page.get_by_role("alertdialog").get_by_role("button", name="Import").click()
+    import_and_confirm(page, "test-bio", path)
     orphan = page.locator(".tk-orphan")
     orphan.wait_for()
     assert orphan.locator(".tk-orphan-label").inner_text() == HOSTILE[1]

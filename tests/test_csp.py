@@ -45,6 +45,18 @@ def test_reports_what_hashes_cannot_allow_with_page_and_line():
     ]
 
 
+@pytest.mark.parametrize("tag, problem", [
+    ('<button\nONCLICK = "go()">', "an inline event handler (ONCLICK)"),
+    ('<p STYLE="color:red">', "a style attribute"),
+    ('<a href=" JavaScript:go()">', "a javascript: URL"),
+])
+def test_each_problem_is_found_alone_in_any_case(tag, problem):
+    # The scan skips pages with nothing that looks like a problem: each kind alone must pass that test.
+    found = csp.Findings()
+    csp.scan(f"<p>first line</p>\n{tag}x</p>\n", "site/y.html", found)
+    assert [p.split(" is blocked")[0] for p in found.problems] == [f"site/y.html:2: {problem}"]
+
+
 def test_the_build_writes_the_policy_for_its_own_pages(built_site):
     value = (built_site / csp.POLICY_FILE).read_text().strip()
     found = csp.scan_site(built_site)

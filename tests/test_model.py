@@ -43,6 +43,27 @@ def test_models_are_frozen_and_strict():
         TOOL_ADAPTER.validate_python(dict(BASE, id="c", kind="checklist", items=[{"id": "x", "text": "X", "tick": True}]))
 
 
+@pytest.mark.parametrize("where", ["tool", "item"])
+def test_ids_browsers_reserve_are_refused(where, tmp_path):
+    # Stored answers are keyed by id and imports refuse keys JavaScript objects own.
+    from toolkit.issue import ContentError
+    from toolkit.load import parse, read_yaml
+
+    tool_id, item_id = ("constructor", "a") if where == "tool" else ("t", "constructor")
+    file = tmp_path / "t.yml"
+    file.write_text(
+        f"id: {tool_id}\nkind: checklist\ntitle: T\nsummary: S\naudiences: [practitioner]\n"
+        f"source: {{paper: p, section: s}}\nversion: 1\nitems:\n  - id: {item_id}\n    text: x\n"
+    )
+    data, lines = read_yaml(file, "t.yml")
+    with pytest.raises(ContentError) as err:
+        parse(TOOL_ADAPTER, data, "t.yml", lines)
+    line = 1 if where == "tool" else 9
+    assert [str(i) for i in err.value.issues] == [
+        f"t.yml:{line}: {'id' if where == 'tool' else 'items[0].id'}: 'constructor' is reserved (browsers' JavaScript objects use the name); choose another id"
+    ]
+
+
 def test_text_is_stripped_and_must_not_be_blank():
     with pytest.raises(ValidationError):
         TOOL_ADAPTER.validate_python(dict(BASE, id="c", kind="checklist", items=[{"id": "x", "text": "   "}]))

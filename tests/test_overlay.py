@@ -13,6 +13,7 @@ from toolkit import overlay
 from toolkit.issue import ContentError
 
 from .conftest import ROOT, build_site
+from .mini import mini_project
 from .test_build import _cli_build
 
 EXAMPLE = ROOT / "examples" / "local-example"
@@ -24,11 +25,8 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def local_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project plus the example overlay in local/, built strictly."""
-    project = tmp_path_factory.mktemp("overlay-project")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs", project / "docs")
+    """A shipped project (the small one of tests/mini.py) plus the example overlay in local/, built strictly."""
+    project = mini_project(tmp_path_factory.mktemp("overlay-project"))
     shutil.copytree(EXAMPLE, project / "local")
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     site = project / "site"
@@ -134,7 +132,7 @@ def test_validate_checks_the_overlay_too(project, monkeypatch, capsys):
     assert main(["validate"]) == 0
     from toolkit.catalog import load_catalog
 
-    shipped = len(load_catalog(ROOT / "docs").tools)
+    shipped = len(load_catalog(project / "docs").tools)
     assert f"ok: local overlay local: {shipped + 1} tools in all, 1 hidden" in capsys.readouterr().out
     path = project / "local" / "paths" / "example-valley-induction.yml"
     text = path.read_text().replace("tool: preparing-to-share", "tool: preparing-to-shar")

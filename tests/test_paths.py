@@ -100,9 +100,9 @@ BASE = "id: demo\ntitle: Demo\nsummary: A demo.\naudiences: [trainer]\nsteps:\n"
     ("  - tool: sharing-risks\n    minutes: 5\n  - tool: no-such-tool\n    minutes: 5\n",
      "paths/demo.yml:8: steps[1].tool: unknown tool 'no-such-tool'"),
     ("  - page: nowhere.md\n    title: Nowhere\n    minutes: 5\n", "paths/demo.yml:6: steps[0].page: no page 'nowhere.md' in the site"),
-    ("  - page: index.md\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: Value error, a page step needs a 'title'"),
-    ("  - tool: sharing-risks\n    page: index.md\n    title: X\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: Value error, give either 'tool' or 'page'"),
-    ("  - page: index.md\n    title: Home\n", "paths/demo.yml:6: steps[0]: Value error, a page step needs 'minutes'"),
+    ("  - page: index.md\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: a page step needs a 'title'"),
+    ("  - tool: sharing-risks\n    page: index.md\n    title: X\n    minutes: 5\n", "paths/demo.yml:6: steps[0]: give either 'tool' or 'page'"),
+    ("  - page: index.md\n    title: Home\n", "paths/demo.yml:6: steps[0]: a page step needs 'minutes'"),
 ])
 def test_bad_paths_fail_with_path_and_line(tmp_path, steps, message):
     file = _write_path(tmp_path, BASE + steps)

@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 
 from toolkit.catalog import load_catalog
 from toolkit.finder import minutes, time_band
-from toolkit.glossary import abbreviations, forms, usage
+from toolkit.glossary import abbreviations, forms, pattern, usage
 from toolkit.issue import ContentError
 from toolkit.load import load_glossary
 from toolkit.render import anchor
-from toolkit.search import american, extra_words, synonyms
+from toolkit.search import american, extra_words, item_docs, synonyms
 
 from .conftest import DOCS
 
@@ -32,6 +32,25 @@ def test_synonyms_come_from_the_glossary():
     assert "peer support worker" in words
     assert "PSW" in synonyms("a peer support worker joined", CATALOG.glossary)
     assert "PSW" not in synonyms("a psw in lower case is not the abbreviation", CATALOG.glossary)
+
+
+@pytest.mark.parametrize("text", [
+    "co-production", "pre-co-production", "coproduction_x", "PSW-led", "(PSW)", "PSWs", "psw",
+    "Peer Support Worker.", "peer support workers", "the peer support worker", "",
+])
+def test_synonyms_find_what_the_term_patterns_find(text):
+    # search.synonyms finds terms by plain string search; it must agree with the glossary's
+    # whole-word regex on edges: hyphens, underscores, plurals, case, start and end of text.
+    expected = {t.term for t in CATALOG.glossary if pattern(t).search(text)}
+    assert {t.term for t in CATALOG.glossary if t.term in synonyms(text, CATALOG.glossary)} >= expected
+    assert {t.term for t in CATALOG.glossary if t.term in synonyms(text, [t])} == expected
+
+
+def test_synonyms_agree_with_the_term_patterns_on_every_search_entry():
+    for doc in item_docs(CATALOG, lambda tool_id: f"tools/{tool_id}/"):
+        text = doc["text"] + " " + doc["title"]
+        for term in CATALOG.glossary:
+            assert bool(synonyms(text, [term])) == bool(pattern(term).search(text)), (term.term, text)
 
 
 def test_extra_words_skip_what_is_already_there():

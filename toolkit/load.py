@@ -86,6 +86,16 @@ def _refuse_aliases(text: str, path: str) -> None:
             raise ContentError([Issue(path, line, "YAML anchors and aliases (& and *) are not allowed in content files; write the value out")])
 
 
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree (for line numbers) and the data built from it."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
     """Parse one YAML file; raise :class:`ContentError` on syntax errors or duplicate keys."""
     size = file.stat().st_size
@@ -98,8 +108,7 @@ def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
         raise ContentError([Issue(path, line, f"not UTF-8 text ({exc.reason})")]) from None
     try:
         _refuse_aliases(text, path)
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -137,6 +146,8 @@ def _message(err: dict[str, Any]) -> str:
         return "required field is missing (one of: " + ", ".join(KINDS) + ")"
     if kind == "string_pattern_mismatch" and "[a-z0-9]+(?:-[a-z0-9]+)*" not in str(err.get("ctx", {}).get("pattern", "")):
         return err["msg"]  # a pattern other than the slug's (e.g. a colour): say what it must match
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
     if kind == "union_tag_invalid":
         return f"unknown kind {err['input'].get('kind')!r} (one of: " + ", ".join(KINDS) + ")"
     return _MESSAGES.get(kind) or err["msg"]

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 #: A stable identifier: lower-case words joined by single hyphens. Answers, links and
 #: downloads hang on these, so they never change when wording does.
+#: Slugs that browsers' JavaScript objects already own: stored answers are keyed by id, and
+#: imports refuse these keys, so no tool or item may be called by them.
+RESERVED_IDS = frozenset({"constructor", "prototype"})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"{value!r} is reserved (browsers' JavaScript objects use the name); choose another id")
+    return value
+
+
 Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64)
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64),
+    AfterValidator(_not_reserved),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 

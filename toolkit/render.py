@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 import markdown
-from markdown.extensions.abbr import AbbrExtension as Abbr
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import flows
@@ -61,19 +61,47 @@ def css_string(text: str) -> Markup:
     return Markup('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m.group()):x} ", text) + '"')
 
 
+@lru_cache(maxsize=65536)
 def rel(target: str, page_uri: str) -> str:
     """Return a relative Markdown link from one page (src_uri) to another."""
+    # Cached: posixpath.relpath looks up the working directory on every call, and tool pages
+    # ask for the same few links thousands of times.
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
 
 
 Abbrs = tuple[tuple[str, str], ...]
 
 
+@lru_cache(maxsize=64)
+def _abbr_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    # The abbr extension's own pattern (longest terms first), compiled once per glossary.
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(f"\\b(?:{'|'.join(re.escape(term) for term in ordered)})\\b")
+
+
+class _GlossaryTerms(AbbrTreeprocessor):
+    """Python-Markdown's abbr tree processor without recompiling its pattern of every glossary
+    term for each text: tool texts are converted one by one, thousands per build."""
+
+    def run(self, root: Any) -> None:
+        if self.abbrs:
+            self.RE = _abbr_pattern(tuple(self.abbrs))
+            self.iter_element(root)
+
+
+class Glossary(AbbrExtension):
+    """The abbr extension with a glossary, its pattern compiled once (see _GlossaryTerms)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(_GlossaryTerms(md, self.abbrs), "abbr", 7)
+
+
 @lru_cache(maxsize=8)
 def _engine(abbrs: Abbrs) -> markdown.Markdown:
     extensions: list = ["smarty"]
     if abbrs:
-        extensions.append(Abbr(glossary=dict(abbrs)))
+        extensions.append(Glossary(glossary=dict(abbrs)))
     return markdown.Markdown(extensions=extensions, output_format="html")
 
 
@@ -132,6 +160,15 @@ def _relinked(context: Any, html: Markup) -> Markup:
     return Markup(relink(str(html), tool_uri(context["tool"].id), context["page_uri"]))
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates (in a private per-user temporary folder), so that a
+    new build process does not compile them again; none if that folder cannot be made safely."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Return the Jinja environment holding the tool templates."""
@@ -142,6 +179,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        # The templates ship with the package: no need to check their files for every page.
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["md"] = _md_filter
     env.filters["mdi"] = _mdi_filter

@@ -139,6 +139,7 @@
     if (file.size > MAX) return done(null);
     var r = new FileReader();
     r.onload = function () { done(String(r.result)); };
+    r.onerror = function () { done(null); };
     r.readAsText(file);
   };
   TK.print = function (cls) {

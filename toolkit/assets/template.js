@@ -96,13 +96,18 @@
       live.textContent = "Added one person from " + from + ". " + people.length + " on the sheet.";
     }
     file.addEventListener("change", function () {
-      Array.prototype.forEach.call(file.files, function (f) {
+      var files = Array.prototype.slice.call(file.files);
+      // One after another, so people appear in the order their files were chosen.
+      (function next() {
+        var f = files.shift();
+        if (!f) return;
         TK.readFile(f, function (text) {
           var rec;
           try { rec = TK.parse(text)[t.id]; } catch (e) { rec = null; }
           if (rec) add(rec.items, f.name); else live.textContent = f.name + " holds no " + sheetTitle.toLowerCase() + " answers from this tool.";
+          next();
         });
-      });
+      })();
       file.value = "";
     });
     function draw() {
