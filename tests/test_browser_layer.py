@@ -117,12 +117,14 @@ def test_every_page_loads_its_tools_scripts_and_stays_within_the_budget(built_si
     assert result["within_budget"], f"{result['max_page']}: {result['max_page_gzip_bytes']} bytes gzipped"
     assert result["max_page_gzip_bytes"] < result["total_gzip_bytes"]  # no page loads everything
     linked = bench_assets.page_assets(built_site)
-    for page, kinds in (("tools/index.html", ["finder.js"]), ("packs/everything/index.html", ["print.css", "print.js"])):
+    for page, kinds in (("tools/index.html", ["finder.js"]),
+                        ("packs/everything/index.html", ["print.css", "print.js", "footer/packs--everything.css"])):
         assert {f"assets/toolkit/{n}" for n in kinds} | set(bundle.EVERY_PAGE) == set(linked[page]), page
     catalog = load_catalog(ROOT / "docs")
     for tool_id, entry in catalog.tools.items():
         need = {f"assets/toolkit/{n}" for n in bundle.KIND_SCRIPTS[entry.tool.kind]}
-        assert need | {"assets/toolkit/print.css", "assets/toolkit/print.js"} <= set(linked[f"tools/{tool_id}/index.html"])
+        need |= {"assets/toolkit/print.css", "assets/toolkit/print.js", f"assets/toolkit/footer/tools--{tool_id}.css"}
+        assert need <= set(linked[f"tools/{tool_id}/index.html"])
     assert bench_assets.measure_assets(built_site, budget=10)["within_budget"] is False
     out = tmp_path / "assets.json"
     assert bench_assets.main(["--site", str(built_site), "--out", str(out)]) == 0

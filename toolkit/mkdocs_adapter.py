@@ -25,6 +25,7 @@ from .glossary import abbreviations, first_only, page_title
 from .pages import data_source, generated_pages
 from .render import PAGE_LINK, render_template, tool_uri
 from .printables import downloads
+from .printables.footer import footer_files, footer_uri
 from .bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -96,6 +97,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, uri, content=text))
     for uri, data in made.files.items():
         files.append(File.generated(config, uri, content=data))
+    for uri, text in footer_files(extras.shown, site_url).items():
+        files.append(File.generated(config, uri, content=text))
     for uri, text in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
@@ -168,10 +171,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def _page_assets(html: str, page: Any, files: Files) -> str:
     """Put the stylesheets and scripts this page needs beyond every page's at the top of its content."""
     links = [files.get_file_from_path(uri).url_relative_to(page.file) for uri in page_assets(html)]
-    if not links:
+    footer = files.get_file_from_path(footer_uri(page.file.src_uri))  # tool and pack pages
+    if not links and footer is None:
         return html
     return render_template("page-assets.html.j2", stylesheets=[u for u in links if u.endswith(".css")],
-                           scripts=[u for u in links if u.endswith(".js")]) + html
+                           scripts=[u for u in links if u.endswith(".js")],
+                           print_stylesheet=footer.url_relative_to(page.file) if footer else None) + html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

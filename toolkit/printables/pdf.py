@@ -18,6 +18,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .footer import TOOLKIT_NAME, tool_footer
 from ..render import page_url, render_template, render_tool, tool_uri
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -61,13 +62,13 @@ class _SiteLinksExtension(Extension):
 
 
 def page_html(text: str, *, page_uri: str, site_url: str, title: str, description: str,
-              authors: str = "", keywords: str = "") -> str:
+              authors: str = "", keywords: str = "", footer: str = "") -> str:
     """Turn page text (Markdown with HTML) into a standalone HTML document for printing."""
     md = markdown.Markdown(extensions=[*EXTENSIONS, _SiteLinksExtension(page_uri, site_url)],
                            output_format="html")
     body = Markup(md.convert(text))
-    return render_template("print-document.html.j2", body=body, title=title,
-                           description=description, authors=authors, keywords=keywords)
+    return render_template("print-document.html.j2", body=body, title=title, description=description,
+                           authors=authors, keywords=keywords, footer=Markup(footer))
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +88,10 @@ def write_pdf(html: str) -> bytes:
 
 
 def page_pdf(text: str, *, page_uri: str, site_url: str, title: str, description: str,
-             authors: str = "", keywords: str = "") -> bytes:
-    """Render page text (a tool or a print pack) to a tagged PDF."""
+             authors: str = "", keywords: str = "", footer: str = "") -> bytes:
+    """Render page text (a tool or a print pack) to a tagged PDF; `footer`: its @page rule."""
     return write_pdf(page_html(text, page_uri=page_uri, site_url=site_url, title=title,
-                               description=description, authors=authors, keywords=keywords))
+                               description=description, authors=authors, keywords=keywords, footer=footer))
 
 
 def tool_pdf(entry, catalog, *, site_url: str = "") -> bytes:
@@ -101,4 +102,5 @@ def tool_pdf(entry, catalog, *, site_url: str = "") -> bytes:
     text = render_tool(entry, catalog, page_uri=uri, site_url=site_url)
     return page_pdf(text, page_uri=uri, site_url=site_url, title=tool.title,
                     description=" ".join(tool.summary.split()),
-                    authors="Lived Experience at Work toolkit", keywords=f"{tool.kind}, {paper.short}")
+                    authors=TOOLKIT_NAME, keywords=f"{tool.kind}, {paper.short}",
+                    footer=tool_footer(entry, catalog, site_url))
