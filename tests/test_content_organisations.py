@@ -247,6 +247,7 @@ def test_every_link_in_these_guides_and_tools_resolves(built_site):
             if re.match(r"^[a-z]+:|^//", href):
                 continue
             path, _, fragment = href.partition("#")
+            path = path.partition("?")[0]  # ?print=... is this page's print view
             target = Path(posixpath.normpath(str(page.parent / path))) if path else page
             if target.is_dir():
                 target = target / "index.html"

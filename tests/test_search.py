@@ -147,3 +147,12 @@ def test_glossary_usage_ignores_code():
     assert glossary.usage([term], fenced)[term.id] == []
     running = {"b.md": ("B", f"# B\n\nRunning text about {form} here.\n")}
     assert glossary.usage([term], running)[term.id] == [("B", "b.md")]
+
+
+def test_print_only_text_and_the_links_directory_stay_out_of_search(built_site):
+    # The address list repeats every tool's wording and the print-only "about" block repeats each
+    # tool's citation: indexed, they pushed the tools themselves out of the first results.
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if d["location"].split("#")[0] == "links/"]
+    tool = next(d for d in docs if d["location"] == "tools/team-recovery-implementation-plan/")
+    assert "Web address" not in tool["text"] and "Source:" not in tool["text"]

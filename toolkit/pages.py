@@ -14,7 +14,7 @@ from .packs import pack_pages
 
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
-_PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*">.*?</div>\n', re.S)
+_PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*"[^>]*>.*?</div>\n', re.S)
 GLOSSARY_URI = "glossary.md"
 
 
