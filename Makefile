@@ -34,6 +34,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
 validate: $(VENV)/.installed
 	$(BIN)/toolkit validate
 
@@ -76,7 +80,7 @@ test: $(VENV)/.installed-test chromium pango
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
 	$(BIN)/python scripts/bench_assets.py --out bench/assets.json
 	$(BIN)/python scripts/bench.py --out bench/bench.json
 

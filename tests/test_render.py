@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from toolkit.catalog import load_catalog
-from toolkit.render import anchor, md_inline, render_tool, tool_uri
+from toolkit.render import anchor, md_block, md_inline, render_tool, tool_uri
 
 from .conftest import ROOT
 
@@ -132,3 +132,15 @@ def test_inline_markdown_is_escaped_and_unwrapped():
         "A <b>bold</b> &amp; <em>nice</em> move",
     )
     assert str(md_inline(None)) == ""
+
+
+def test_glossary_pairs_hash_once_and_still_key_the_conversion_cache():
+    from toolkit.glossary import Abbreviations
+
+    pairs = (("PSW", "Peer support worker"), ("ImROC", "Implementing Recovery"))
+    made = Abbreviations(pairs)
+    assert made == pairs and hash(made) == hash(pairs) == hash(made)
+    # Two equal glossaries convert text the same way, from the cache or not.
+    assert md_block("A PSW.", made) == md_block("A PSW.", Abbreviations(pairs))
+    assert '<abbr title="Peer support worker">PSW</abbr>' in md_block("A PSW.", made)
+    assert catalog().abbreviations is catalog().abbreviations

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .glossary import Abbreviations, abbreviation_pairs
 from .diagrams import LoadedDiagram, is_diagram_file, load_diagrams
 from .issue import ContentError, Issue
 from .load import Loaded, load_glossary, load_papers, load_tool
@@ -25,6 +27,11 @@ class Catalog:
     tools: dict[str, Loaded]
     glossary: list[Term] = field(default_factory=list)
     diagrams: dict[str, LoadedDiagram] = field(default_factory=dict)
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """The glossary's terms and tooltips for Markdown's `abbr` extension, made once."""
+        return abbreviation_pairs(self.glossary)
 
     def tool(self, tool_id: str) -> Loaded:
         """Return a tool by id; KeyError if there is none."""

@@ -38,6 +38,23 @@ def abbreviations(terms: Iterable[Term]) -> dict[str, str]:
     return out
 
 
+class Abbreviations(tuple):
+    """The `abbr` glossary as sorted (text, tooltip) pairs: every piece of tool text is converted
+    with it, and it is part of the key of each cached conversion, so its hash is worked out once
+    (a plain tuple hashes all its pairs again on every lookup)."""
+
+    def __hash__(self) -> int:
+        cached = self.__dict__.get("hash")
+        if cached is None:
+            cached = self.__dict__["hash"] = tuple.__hash__(self)
+        return cached
+
+
+def abbreviation_pairs(terms: Iterable[Term]) -> Abbreviations:
+    """The `abbr` glossary as :class:`Abbreviations`, the form tool rendering takes."""
+    return Abbreviations(sorted(abbreviations(terms).items()))
+
+
 def pattern(term: Term) -> re.Pattern[str]:
     """A regex finding the term (or, for search, any of its other forms) as whole words."""
     forms = tuple(sorted({term.term, *term.also}, key=len, reverse=True))

@@ -17,7 +17,6 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import flows
-from .glossary import abbreviations
 from .related import related
 from .load import Loaded
 from .model import AUDIENCES, KIND_GROUPS, KINDS
@@ -210,7 +209,7 @@ def tool_context(
         "page_uri": page_uri,
         "level": level,
         "h": lambda n: "#" * min(level + n, 6),
-        "abbrs": tuple(sorted(abbreviations(catalog.glossary).items())),
+        "abbrs": catalog.abbreviations,
         "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
         "paper": paper,
         "citation": citation(paper),
