@@ -45,10 +45,18 @@ def test_reports_what_hashes_cannot_allow_with_page_and_line():
     ]
 
 
+def test_hashes_inline_code_as_its_utf8_bytes():
+    # The scan reads pages as bytes; the browser hashes the script's UTF-8 text: the same.
+    found = csp.Findings()
+    csp.scan('<p>“Café”</p><script>var s = "naïve – ok";</script>'.encode("utf-8"), "p.html", found)
+    assert found.scripts == {csp.source_hash('var s = "naïve – ok";')}
+
+
 @pytest.mark.parametrize("tag, problem", [
     ('<button\nONCLICK = "go()">', "an inline event handler (ONCLICK)"),
     ('<p STYLE="color:red">', "a style attribute"),
     ('<a href=" JavaScript:go()">', "a javascript: URL"),
+    ('<a title="café “x”"\tonmouseover=go()>', "an inline event handler (onmouseover)"),
 ])
 def test_each_problem_is_found_alone_in_any_case(tag, problem):
     # The scan skips pages with nothing that looks like a problem: each kind alone must pass that test.
