@@ -21,3 +21,14 @@ def test_text_inside_a_tooltip_is_not_a_use():
     html = '<abbr title="Changes the Equality Act requires.">reasonable adjustments</abbr> for all'
     assert usage([ACT], {"c.md": ("C", html)})["equality-act"] == []
     assert usage([ACT], {"c.md": ("C", "Under the Equality Act, employers must")})["equality-act"] == [("C", "c.md")]
+
+
+def test_a_use_is_a_whole_word_as_the_tooltip_marks_it():
+    # The same whole-word rule as search (glossary.mentions), but only the forms tooltips mark:
+    # "recovery" joined by a hyphen, in capitals, or an `also` spelling is no use.
+    peer = Term(id="psw", term="PSW", stands_for="peer support worker", definition="A.", also=["PSWs"])
+    pages = {"a.md": ("A", "post-recovery care"), "b.md": ("B", "RECOVERY"), "c.md": ("C", "Recovery, then recovery."),
+             "d.md": ("D", "Two PSWs"), "e.md": ("E", "A PSW.")}
+    used = usage([RECOVERY, peer], pages)
+    assert used["recovery"] == [("C", "c.md")]
+    assert used["psw"] == [("E", "e.md")]

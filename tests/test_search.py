@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,15 +11,17 @@ from bs4 import BeautifulSoup
 
 from toolkit.catalog import load_catalog
 from toolkit.finder import minutes, time_band
-from toolkit.glossary import abbreviations, forms, pattern, usage
+from toolkit.glossary import TermIndex, abbreviations, forms, mentions, usage
 from toolkit.issue import ContentError
 from toolkit.load import load_glossary
+from toolkit.model import Term
 from toolkit.render import anchor
 from toolkit.search import american, extra_words, item_docs, synonyms
 
 from .conftest import DOCS
 
 CATALOG = load_catalog(DOCS)
+TERMS = TermIndex(CATALOG.glossary)
 
 
 def test_american_spellings_of_british_words():
@@ -28,34 +31,53 @@ def test_american_spellings_of_british_words():
 
 
 def test_synonyms_come_from_the_glossary():
-    words = synonyms("Our PSWs met the team", CATALOG.glossary)
+    words = synonyms("Our PSWs met the team", TERMS)
     assert "peer support worker" in words
-    assert "PSW" in synonyms("a peer support worker joined", CATALOG.glossary)
-    assert "PSW" not in synonyms("a psw in lower case is not the abbreviation", CATALOG.glossary)
+    assert "PSW" in synonyms("a peer support worker joined", TERMS)
+    assert "PSW" not in synonyms("a psw in lower case is not the abbreviation", TERMS)
+
+
+PSW = Term(id="psw", term="PSW", stands_for="peer support worker", definition="A.", also=["PSWs"])
+COPRO = Term(id="co-production", term="co-production", definition="B.", also=["coproduction"])
+
+
+@pytest.mark.parametrize("term, text, expected", [
+    (COPRO, "co-production", True), (COPRO, "Co-Production, at last", True), (COPRO, "(coproduction)", True),
+    (COPRO, "pre-co-production", False), (COPRO, "co-production-led", False), (COPRO, "coproduction_x", False),
+    (COPRO, "co-productions", False), (COPRO, "", False),
+    (PSW, "PSW", True), (PSW, "our PSWs.", True), (PSW, "PSW-led", False), (PSW, "psw", False), (PSW, "xPSW", False),
+])
+def test_mentions_finds_terms_as_whole_words(term, text, expected):
+    assert mentions(term, text) is expected
+
+
+def _by_regex(term, text):
+    """What `mentions` means, as a regex: any form, not next to a word character or hyphen."""
+    forms = sorted({term.term, *term.also}, key=len, reverse=True)
+    flags = 0 if term.stands_for else re.IGNORECASE
+    return bool(re.search(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])", text, flags))
 
 
 @pytest.mark.parametrize("text", [
     "co-production", "pre-co-production", "coproduction_x", "PSW-led", "(PSW)", "PSWs", "psw",
     "Peer Support Worker.", "peer support workers", "the peer support worker", "",
 ])
-def test_synonyms_find_what_the_term_patterns_find(text):
-    # search.synonyms finds terms by plain string search; it must agree with the glossary's
-    # whole-word regex on edges: hyphens, underscores, plurals, case, start and end of text.
-    expected = {t.term for t in CATALOG.glossary if pattern(t).search(text)}
-    assert {t.term for t in CATALOG.glossary if t.term in synonyms(text, CATALOG.glossary)} >= expected
-    assert {t.term for t in CATALOG.glossary if t.term in synonyms(text, [t])} == expected
+def test_mentions_and_the_term_index_agree_with_the_whole_word_regex(text):
+    expected = {t.term for t in CATALOG.glossary if _by_regex(t, text)}
+    assert {t.term for t in CATALOG.glossary if mentions(t, text)} == expected
+    assert {t.term for t in TERMS.mentioned(text)} == expected  # the index drops no term it should find
 
 
-def test_synonyms_agree_with_the_term_patterns_on_every_search_entry():
+def test_mentions_agrees_with_the_whole_word_regex_on_every_search_entry():
     for doc in item_docs(CATALOG, lambda tool_id: f"tools/{tool_id}/"):
         text = doc["text"] + " " + doc["title"]
-        for term in CATALOG.glossary:
-            assert bool(synonyms(text, [term])) == bool(pattern(term).search(text)), (term.term, text)
+        expected = [t.term for t in CATALOG.glossary if _by_regex(t, text)]
+        assert [t.term for t in TERMS.mentioned(text)] == expected, text
 
 
 def test_extra_words_skip_what_is_already_there():
-    assert "organization" in extra_words("our organisation", [])
-    assert extra_words("organisation organization", []) == ""
+    assert "organization" in extra_words("our organisation", TermIndex([]))
+    assert extra_words("organisation organization", TermIndex([])) == ""
 
 
 def test_glossary_duplicates_are_errors(tmp_path):

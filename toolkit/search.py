@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .catalog import Catalog
-from .glossary import is_abbreviation
+from .glossary import TermIndex
 from .load import Loaded
-from .model import AUDIENCES, KINDS, Term
+from .model import AUDIENCES, KINDS
 from .render import anchor
 
 #: British spellings whose American forms are not made by the -ise/-ize rule below.
@@ -64,83 +64,17 @@ def _american_word(low: str) -> str:
     return f"{match.group(1)}iz{match.group(2)}" if match else ""
 
 
-def synonyms(text: str, terms: Iterable[Term]) -> set[str]:
+def synonyms(text: str, terms: TermIndex) -> set[str]:
     """Return every form of each glossary term that `text` mentions in any form."""
     found: set[str] = set()
-    lower = text.lower()
-    for term in _TermIndex.of(terms).candidates(lower):
-        if _mentions(term, text, lower):
-            found |= {term.term, *term.also}
-            if term.stands_for:
-                found.add(term.stands_for)
+    for term in terms.mentioned(text):
+        found |= {term.term, *term.also}
+        if term.stands_for:
+            found.add(term.stands_for)
     return found
 
 
-class _TermIndex:
-    """Glossary terms by the first word of each of their forms.
-
-    A term can be mentioned only where its first word is a word of the text (terms match as
-    whole words), so one set lookup per word replaces a substring test per term and form.
-    """
-
-    _last: tuple[object, _TermIndex] | None = None
-
-    def __init__(self, terms: Iterable[Term]) -> None:
-        self.by_word: dict[str, list[Term]] = {}
-        self.always: list[Term] = []
-        for term in terms:
-            firsts = {_FIRST.match(form.lower()) for form in (term.term, *term.also)}
-            if None in firsts:
-                self.always.append(term)
-                continue
-            for first in {m.group(0) for m in firsts if m}:
-                self.by_word.setdefault(first, []).append(term)
-
-    @classmethod
-    def of(cls, terms: Iterable[Term]) -> _TermIndex:
-        # One glossary per build: keep the index of the last one asked for (held, so its id
-        # cannot be reused while it is remembered).
-        if cls._last is None or cls._last[0] is not terms:
-            cls._last = (terms, cls(terms))
-        return cls._last[1]
-
-    def candidates(self, lower: str) -> list[Term]:
-        """The terms whose first word is a word of `lower` (lower-cased text)."""
-        seen: dict[int, Term] = {id(t): t for t in self.always}
-        for word in self.by_word.keys() & set(_FIRST.findall(lower)):
-            for term in self.by_word[word]:
-                seen.setdefault(id(term), term)
-        return list(seen.values())
-
-
-#: A word, as whole-word term patterns see it.
-_FIRST = re.compile(r"\w+")
-
-
-def _mentions(term: Term, text: str, lower: str) -> bool:
-    """Whether `text` mentions any form of `term` as whole words: what glossary.pattern(term)
-    finds, by plain string search (a regex per term and entry was most of the index's cost)."""
-    if is_abbreviation(term):
-        return any(_whole(form, text) for form in (term.term, *term.also))
-    return any(_whole(form.lower(), lower) for form in (term.term, *term.also))
-
-
-def _whole(form: str, text: str) -> bool:
-    start = text.find(form)
-    while start != -1:
-        end = start + len(form)
-        if not (start and _joins(text[start - 1])) and not (end < len(text) and _joins(text[end])):
-            return True
-        start = text.find(form, start + 1)
-    return False
-
-
-def _joins(char: str) -> bool:
-    """Whether a character next to a term makes it part of a longer word (as the patterns' (?<![\\w-]) sees it)."""
-    return char.isalnum() or char in "_-"
-
-
-def extra_words(text: str, terms: Iterable[Term]) -> str:
+def extra_words(text: str, terms: TermIndex) -> str:
     """Words to add to an entry so other spellings and synonyms find it (none already there)."""
     words = american(text) | synonyms(text, terms)
     lower = text.lower()
@@ -207,8 +141,9 @@ def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str
             meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
             doc["text"] = f"{doc.get('text', '')} {meta}".strip()
     docs += item_docs(catalog, url_of)
+    terms = TermIndex(catalog.glossary)  # once per index: thousands of entries look terms up
     for doc in docs:
-        extra = extra_words(f"{doc.get('text', '')}", catalog.glossary)
+        extra = extra_words(f"{doc.get('text', '')}", terms)
         if extra:
             doc["text"] = f"{doc.get('text', '')} {extra}".strip()
     return dict(index, docs=docs)
