@@ -379,3 +379,18 @@ def test_pack_page_holds_every_tool_in_order(built_site: Path, pack):
     sources = norm(soup.find(id="pack-sources").find_next("ul").get_text())
     for paper in {CATALOG.tool(t).tool.source.paper for t in pack.tools}:
         assert norm(citation(CATALOG.papers[paper])) in sources
+
+
+def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
+    # The toolkit's name is toolkit.TOOLKIT_NAME, which the templates have as a Jinja global:
+    # renaming it renames every pack and print document (nothing writes the name out again).
+    from toolkit.packs import render_pack
+    from toolkit.printables.pdf import page_html
+    from toolkit.render import environment
+
+    monkeypatch.setitem(environment().globals, "TOOLKIT_NAME", "Another toolkit")
+    pack = render_pack(packs(CATALOG)[0], CATALOG)
+    html = page_html("Text", page_uri="tools/x.md", site_url="", title="T", description="D")
+    assert "<p>Another toolkit. Web address:" in pack
+    assert '<meta name="generator" content="Another toolkit">' in html
+    assert "Lived Experience at Work" not in pack + html

@@ -16,7 +16,7 @@ from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import flows
+from . import TOOLKIT_NAME, flows
 from .related import related
 from .load import Loaded
 from .model import AUDIENCES, KIND_GROUPS, KINDS
@@ -184,7 +184,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = _md_filter
     env.filters["mdi"] = _mdi_filter
-    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS)
+    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS, TOOLKIT_NAME=TOOLKIT_NAME)
     env.filters["css_string"] = css_string
     return env
 

@@ -17,12 +17,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .. import TOOLKIT_NAME
 from ..model import AUDIENCES, KINDS
 from ..related import related
 from ..render import citation, md_inline, page_url, tool_uri
 
 GREY = RGBColor(0x55, 0x55, 0x55)
-AUTHOR = "Lived Experience at Work toolkit"
+AUTHOR = TOOLKIT_NAME
 #: Fixed dates keep the file's bytes the same for the same content (downloads are cached by hash).
 STAMP = datetime(2024, 1, 1, tzinfo=timezone.utc)
 _LIST = re.compile(r"^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$")

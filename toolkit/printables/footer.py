@@ -8,14 +8,13 @@ of a tool puts the same rule in its document head.
 
 from __future__ import annotations
 
+from .. import TOOLKIT_NAME
 from ..catalog import Catalog
 from ..load import Loaded
 from ..packs import Pack, pack_uri, packs
 from ..render import page_url, render_template, tool_uri
 
 FOOTER_DIR = "assets/toolkit/footer/"
-#: What the toolkit calls itself at the foot of a printed pack.
-TOOLKIT_NAME = "Lived Experience at Work toolkit"
 
 
 def footer_uri(page_uri: str) -> str:

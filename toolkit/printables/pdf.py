@@ -18,7 +18,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .footer import TOOLKIT_NAME, tool_footer
+from .. import TOOLKIT_NAME
+from .footer import tool_footer
 from ..render import page_url, render_template, render_tool, tool_uri
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
