@@ -394,3 +394,16 @@ def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
     assert "<p>Another toolkit. Web address:" in pack
     assert '<meta name="generator" content="Another toolkit">' in html
     assert "Lived Experience at Work" not in pack + html
+
+
+def test_downloads_are_remade_when_the_toolkit_name_changes(tmp_path: Path, monkeypatch):
+    # The name is in every PDF's and Word file's properties, and it lives in toolkit/__init__.py.
+    import shutil
+
+    copy = tmp_path / "toolkit"
+    shutil.copytree(downloads.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "vendor", "schema"))
+    monkeypatch.setattr(downloads, "PACKAGE", copy)
+    before = downloads.code_fingerprint()
+    init = copy / "__init__.py"
+    init.write_text(init.read_text().replace('TOOLKIT_NAME = "', 'TOOLKIT_NAME = "Renamed '), encoding="utf-8")
+    assert downloads.code_fingerprint() != before

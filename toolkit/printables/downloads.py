@@ -22,7 +22,8 @@ DOWNLOADS_DIR = "downloads"
 KEY_CHARS = 20
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Files whose change must remake every download.
-CODE = ["printables/*.py", "templates/*.j2", "assets/*.css", "render.py", "flows.py", "packs.py", "model.py"]
+CODE = ["printables/*.py", "templates/*.j2", "assets/*.css", "render.py", "flows.py", "packs.py", "model.py",
+        "__init__.py"]  # TOOLKIT_NAME
 
 
 @dataclass(frozen=True)
