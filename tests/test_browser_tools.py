@@ -497,37 +497,74 @@ def test_print_blank_hides_answers_and_controls(page, base, errors):
     assert errors == []
 
 
-def test_works_with_material_instant_navigation(browser, tmp_path):
-    root = make_project(tmp_path)
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """Base URL of the scratch project built with Material's instant navigation on."""
+    root = make_project(tmp_path_factory.mktemp("instant"))
     with serve(root / "site") as url:
         config = (root / "mkdocs.yml").read_text(encoding="utf-8")
         config = config.replace('site_url: ""', f"site_url: {url}/").replace("  features:\n", "  features:\n    - navigation.instant\n")
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         (root / "site").mkdir(exist_ok=True)
         build_site(root / "mkdocs.yml", root / "site")
-        context = browser.new_context()
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{url}/tools/test-list/")
-        page.get_by_label("Alpha item").check()
-        page.goto(f"{url}/tools/")  # a real load; then instant navigation through its links
-        page.evaluate("window.__sameDocument = true")
-        page.locator(".md-content a[href$='test-flow/']").first.click()
-        page.locator(".tk-flow-app").wait_for()
-        assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
-        page.get_by_role("button", name="Yes", exact=True).click()
-        assert page.locator(".tk-flow-step").inner_text() == "Question 2"
-        page.go_back()
-        page.locator(".md-content a[href$='test-list/']").first.click()
-        page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
-        assert page.evaluate("window.__sameDocument") is True
-        assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
-        assert page.get_by_label("Alpha item").is_checked()
-        # The print view's script came with the page too, and its link loads the print view in full.
-        page.get_by_role("link", name="Print with my answers").wait_for()
-        page.get_by_role("link", name="Print blank").click()
-        page.locator(".tk-print-bar").wait_for()
-        assert page.evaluate("window.__sameDocument") is None
-        assert errors == []
-        context.close()
+        yield url
+
+
+@pytest.mark.xdist_group("instant-navigation")  # one build of the instant site, not one per worker
+def test_works_with_material_instant_navigation(browser, instant_site):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{instant_site}/tools/test-list/")
+    page.get_by_label("Alpha item").check()
+    page.goto(f"{instant_site}/tools/")  # a real load; then instant navigation through its links
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content a[href$='test-flow/']").first.click()
+    page.locator(".tk-flow-app").wait_for()
+    assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
+    page.get_by_role("button", name="Yes", exact=True).click()
+    assert page.locator(".tk-flow-step").inner_text() == "Question 2"
+    page.go_back()
+    page.locator(".md-content a[href$='test-list/']").first.click()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
+    assert page.get_by_label("Alpha item").is_checked()
+    # The print view's script came with the page too, and its link loads the print view in full.
+    page.get_by_role("link", name="Print with my answers").wait_for()
+    page.get_by_role("link", name="Print blank").click()
+    page.locator(".tk-print-bar").wait_for()
+    assert page.evaluate("window.__sameDocument") is None
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.xdist_group("instant-navigation")
+def test_copy_link_buttons_follow_instant_navigation(browser, instant_site):
+    # links.js is in toolkit.js, which Material runs once: it must start again on each new page.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{instant_site}/tools/")
+    assert page.locator(".md-content .tk-copy-link").count() > 0  # the first page has them
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content a[href$='test-list/']").first.click()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
+    button = page.locator("#test-list--beta > .tk-copy-link")
+    button.wait_for(timeout=10_000)
+    assert button.count() == 1 and page.locator("#test-list--alpha > .tk-copy-link").count() == 1
+    button.click()
+    page.wait_for_selector("#test-list--beta > .tk-copy-link:text('Link copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{instant_site}/tools/test-list/#test-list--beta"
+    page.go_back()
+    page.locator(".md-content a[href$='test-flow/']").first.click()
+    page.locator(".tk-flow-app").wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+    headings = page.locator(".md-content h2[id]")
+    assert headings.count() > 0
+    assert page.locator(".md-content h2[id] + .tk-copy-link").count() == headings.count()  # once each
+    assert errors == []
+    context.close()

@@ -54,5 +54,8 @@
     }
   }
 
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  // Material's instant navigation swaps the page without running this file again: document$
+  // announces each new page (start() skips what already has a button).
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
