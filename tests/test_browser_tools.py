@@ -43,7 +43,8 @@ def errors(page) -> list[str]:
     """Uncaught page errors; tests assert it stays empty."""
     found: list[str] = []
     page.on("pageerror", lambda e: found.append(str(e)))
-    page.on("dialog", lambda d: d.accept())
+    # The toolkit asks its questions in the page: a window.confirm, alert or prompt is an error.
+    page.on("dialog", lambda d: (found.append(f"window dialog: {d.message}"), d.dismiss()))
     return found
 
 
@@ -69,6 +70,18 @@ def import_file(page, tool_id: str, path: Path) -> None:
     """Choose `path` in the tool's "Import answers from a file" control."""
     open_actions(page, tool_id)
     page.locator(f".tk-tool[data-tool='{tool_id}']").get_by_label("Import answers from a file").set_input_files(str(path))
+
+
+def clear(page, tool_id: str, button: str, answer: str) -> str:
+    """Click `button` ("Clear this tool" or "Clear all my answers on this device") in the tool's
+    actions and `answer` (Clear, Clear all or Cancel) in the page's own question; return its text."""
+    open_actions(page, tool_id)
+    page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-bar").get_by_role("button", name=button).click()
+    dialog = page.get_by_role("alertdialog")
+    text = dialog.inner_text()
+    dialog.get_by_role("button", name=answer, exact=True).click()
+    assert dialog.count() == 0
+    return text
 
 
 def import_and_confirm(page, tool_id: str, path: Path, before_confirm=None) -> str:
@@ -110,8 +123,7 @@ def test_checklist_ticks_statuses_notes_and_progress_survive_reload(page, base, 
     page.get_by_label("Alpha item").uncheck()
     assert page.locator("#test-list--alpha-status").input_value() == "not-started"
     assert "alpha" not in stored(page, "test-list")["items"]
-    open_actions(page, "test-list")
-    page.get_by_role("button", name="Clear this tool").click()
+    assert "Clear all your answers to \u201cTest checklist\u201d" in clear(page, "test-list", "Clear this tool", "Clear")
     assert stored(page, "test-list") is None
     assert page.locator("#test-list--beta-status").input_value() == "not-started"
     assert progress.inner_text() == "0 of 3 done"
@@ -280,7 +292,7 @@ def test_export_clear_import_is_identical(page, base, errors, tmp_path):
     before = json.loads(exported)
     assert before["format"] == "lived-experience-toolkit-answers"
     assert set(before["tools"]) == {"test-list", "test-bio", "test-flow", "preparing-to-share"}
-    page.get_by_role("button", name="Clear all my answers on this device").click()
+    clear(page, "preparing-to-share", "Clear all my answers on this device", "Clear all")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('tk:tool:'))") == []
     assert page.locator("#preparing-to-share--experiences-input").input_value() == ""
     path = tmp_path / "answers.json"
@@ -413,7 +425,6 @@ def test_changed_tool_keeps_answers_by_id_and_archives_removed_ones(browser, tmp
     with serve(site) as url:
         context = browser.new_context()
         page = context.new_page()
-        page.on("dialog", lambda d: d.accept())
         page.goto(f"{url}/tools/test-list/")
         page.get_by_label("Alpha item").check()
         page.get_by_label("Beta item").check()
@@ -483,6 +494,44 @@ def test_flow_and_checklist_by_keyboard_only_with_visible_focus(page, base, erro
         "els => els.map(e => e.getBoundingClientRect().height)")
     assert heights and min(heights) >= 24  # WCAG 2.2 target size (minimum)
     assert errors == []
+
+
+def test_clear_asks_in_the_page_by_keyboard_and_cancel_clears_nothing(page, base, errors):
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    from .sweep import axe_violations
+
+    page.goto(f"{base}/tools/test-list/")
+    page.get_by_label("Alpha item").check()
+    open_actions(page, "test-list")
+    bar = page.locator(".tk-tool[data-tool='test-list'] .tk-bar")
+    live = bar.locator(".tk-live")
+    bar.get_by_role("button", name="Clear this tool").focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("alertdialog", name="Clear all your answers to \u201cTest checklist\u201d on this device?")
+    assert "Export them first if you may need them." in dialog.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == "Clear"  # focus moves to the question
+    page.add_script_tag(content=AXE_SCRIPT)
+    assert axe_violations(page, "the Clear question") == []
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    page.keyboard.press("Enter")
+    assert dialog.count() == 0
+    assert page.evaluate("document.activeElement.textContent") == "Clear this tool"  # back where it was
+    page.wait_for_function("el => el.textContent === 'Nothing cleared.'", arg=live.element_handle())
+    assert page.get_by_label("Alpha item").is_checked() and stored(page, "test-list") is not None
+    page.keyboard.press("Enter")  # asks again; Escape cancels too
+    dialog.wait_for()
+    page.keyboard.press("Escape")
+    assert dialog.count() == 0 and stored(page, "test-list") is not None
+    bar.get_by_role("button", name="Clear all my answers on this device").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("alertdialog", name="Clear your answers to every tool on this device?").wait_for()
+    assert page.evaluate("document.activeElement.textContent") == "Clear all"
+    page.keyboard.press("Enter")
+    assert stored(page, "test-list") is None and not page.get_by_label("Alpha item").is_checked()
+    page.wait_for_function("el => el.textContent === 'All your answers on this device are cleared.'", arg=live.element_handle())
+    assert errors == []  # no window.confirm
 
 
 def test_print_blank_hides_answers_and_controls(page, base, errors):

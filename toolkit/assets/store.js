@@ -210,7 +210,7 @@
         if (plan[i].length) lines.push(s + plan[i].length + " tool(s): " + plan[i].join(", ") + ".");
       });
       if (stay) lines.push("Your answers to " + stay + " other tool(s) are not in the file and stay as they are.");
-      ask(bar, lines, "Import", function () {
+      ask(bar, lines, "Import", "Nothing imported.", function () {
         var before = ids.map(raw), n = 0;
         while (n < ids.length && write(PREFIX + ids[n], JSON.stringify(tools[ids[n]]), true)) n++;
         if (n < ids.length) {
@@ -223,15 +223,24 @@
       });
     });
   }
-  /** An in-page question (not window.confirm): `lines` (the first names it), then yes or cancel. */
-  function ask(bar, lines, yes, onYes) {
-    var box = el("div", "tk-ask admonition question"), old = bar.querySelector(".tk-ask");
+  /** An in-page question (not window.confirm, which locked-down browsers may block): `lines` (the
+      first names it), then `yes` or Cancel (or Escape), which says `none`. Focus goes to `yes`,
+      then back to where it was. */
+  function ask(bar, lines, yes, none, onYes) {
+    var box = el("div", "tk-ask admonition question"), old = bar.querySelector(".tk-ask"), from = document.activeElement;
     if (old) old.remove();
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-label", lines[0]);
     lines.forEach(function (l) { box.appendChild(el("p", null, l)); });
-    box.appendChild(TK.button(yes, function () { box.remove(); onYes(); }));
-    box.appendChild(TK.button("Cancel", function () { box.remove(); say(bar, "Nothing imported."); }));
+    function close(then) {
+      box.remove();
+      if (from && from.isConnected) from.focus();
+      then();
+    }
+    function no() { say(bar, none); }
+    box.appendChild(TK.button(yes, function () { close(onYes); }));
+    box.appendChild(TK.button("Cancel", function () { close(no); }));
+    box.addEventListener("keydown", function (e) { if (e.key === "Escape") close(no); });
     bar.appendChild(box).querySelector("button").focus();
   }
   /** A stored answer in words (orphans, plain-text export). */
@@ -277,6 +286,7 @@
   }
   function reloadAll() { ctls.forEach(function (t) { t.load(); }); }
 
+  var KEEP = "Export them first if you may need them.", NONE = "Nothing cleared.";
   function makeBar(t) {
     var bar = el("div", "tk-bar"), sw = TK.input("checkbox", "tk-save-switch"), file = TK.input("file", "tk-import");
     var more = el("details", "tk-actions"), row = el("div", "tk-buttons");
@@ -295,17 +305,19 @@
       }],
       ["Export all my answers (JSON)", function () { TK.download("toolkit-answers.json", bundle(all()), "application/json"); }],
       ["Clear this tool", function () {
-        if (!confirm("Clear all your answers to \u201c" + t.title + "\u201d on this device? Export them first if you may need them.")) return;
-        put(t.id, null);
-        t.load();
-        say(bar, "Your answers to this tool are cleared.");
+        ask(bar, ["Clear all your answers to \u201c" + t.title + "\u201d on this device?", KEEP], "Clear", NONE, function () {
+          put(t.id, null);
+          t.load();
+          say(bar, "Your answers to this tool are cleared.");
+        });
       }],
       ["Clear all my answers on this device", function () {
-        if (!confirm("Clear your answers to every tool on this device? Export them first if you may need them.")) return;
-        lsKeys().forEach(function (k) { ls.removeItem(k); });
-        mem = {};
-        reloadAll();
-        say(bar, "All your answers on this device are cleared.");
+        ask(bar, ["Clear your answers to every tool on this device?", KEEP], "Clear all", NONE, function () {
+          lsKeys().forEach(function (k) { ls.removeItem(k); });
+          mem = {};
+          reloadAll();
+          say(bar, "All your answers on this device are cleared.");
+        });
       }]
     ].forEach(function (b) { row.appendChild(TK.button(b[0], b[1])); });
     row.insertBefore(TK.labelled("Import answers from a file ", file, t.id + "--tk-import"), row.children[4]).className = "tk-file";
