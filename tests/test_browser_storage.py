@@ -272,7 +272,8 @@ def test_import_shows_what_it_changes_and_cancel_changes_nothing(page, base, tmp
     assert json.loads(after["tk:tool:test-list"])["items"]["beta"]["status"] == "done"
     for key in ("tk:tool:preparing-to-share", "tk:tool:test-flow", "tk:tool:recovery-challenges-self-assessment"):
         assert json.loads(after[key]) == {**json.loads(before[key]), "format": answers.CURRENT}
-    assert "Imported answers to 3 tool(s)" in page.locator(".tk-tool[data-tool='test-list'] .tk-live").inner_text()
+    live = page.locator(".tk-tool[data-tool='test-list'] .tk-live")  # filled 50 ms later, so it is announced
+    page.wait_for_function("el => el.textContent.includes('Imported answers to 3 tool(s)')", arg=live.element_handle())
     assert page.errors == [] and page.dialogs == []
 
 
