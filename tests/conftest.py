@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -38,12 +39,31 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     build(config_file, site_dir)
 
 
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
+    """A folder made once per test run for every xdist worker: the first worker to ask calls
+    `make(folder)` under a lock; the others wait for it and reuse the result (the pytest-xdist
+    pattern for session data). Tests treat what it holds as read-only."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:  # one process: nothing to share
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    root = tmp_path_factory.getbasetemp().parent  # shared by the workers of this run
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():  # not made yet, or a worker failed to make it: make it here
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with --strict; returns site_dir."""
-    site = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "mkdocs.yml", site)
-    return site
+    """The real site, built once per test run with --strict (one build shared by every xdist
+    worker); returns site_dir."""
+    return shared(tmp_path_factory, "site", lambda folder: build_site(ROOT / "mkdocs.yml", folder))
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import shared
+
 
 @dataclass(frozen=True)
 class Known:
@@ -74,13 +76,12 @@ def _vnu_jar() -> Path:
 CANARY = '<!doctype html><html lang="en"><title>x</title><p id="a">x<p id="a"><blink>y</blink>'
 
 
-@pytest.fixture(scope="module")
-def vnu_run(built_site, tmp_path_factory) -> tuple[list[dict], list[dict]]:
-    """Return (errors in the site, errors in the canary page) from one validator run."""
+def _validate(built_site: Path, out: Path) -> None:
+    """Run the validator once on the site and the canary; keep its errors in out/errors.json."""
     java = shutil.which("java")
     if java is None:
         pytest.fail("java is missing: install a JRE (Debian: default-jre-headless) to validate HTML")
-    canary = tmp_path_factory.mktemp("canary") / "canary.html"
+    canary = out / "canary.html"
     canary.write_text(CANARY)
     result = subprocess.run(
         [java, "-Xss4m", "-jar", str(_vnu_jar()), "--format", "json", "--errors-only",
@@ -88,6 +89,15 @@ def vnu_run(built_site, tmp_path_factory) -> tuple[list[dict], list[dict]]:
         capture_output=True, text=True, timeout=300, check=True,
     )
     errors = [m for m in json.loads(result.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
+    (out / "errors.json").write_text(json.dumps(errors))
+
+
+@pytest.fixture(scope="session")
+def vnu_run(built_site, tmp_path_factory) -> tuple[list[dict], list[dict]]:
+    """Return (errors in the site, errors in the canary page) from one validator run, shared by
+    the xdist workers (a JVM start and every page: the run is the cost of these tests)."""
+    out = shared(tmp_path_factory, "vnu", lambda folder: _validate(built_site, folder))
+    errors = json.loads((out / "errors.json").read_text())
     return [m for m in errors if "canary.html" not in m["url"]], [m for m in errors if "canary.html" in m["url"]]
 
 

@@ -15,16 +15,20 @@ from toolkit import offline
 from toolkit.sitecheck import SiteChecker
 
 from .browse import search
-from .conftest import ROOT, build_site
+from .conftest import ROOT, build_site, shared
+
+
+def _build_offline(work: Path) -> None:
+    with mock.patch.dict(os.environ, {"OFFLINE": "true"}):
+        build_site(ROOT / "mkdocs.yml", work / "site")
+    offline.make_zip(work / "site", work / "toolkit.zip")
 
 
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory) -> Path:
-    """The site built as `make offline` builds it (OFFLINE=true), zipped."""
-    work = tmp_path_factory.mktemp("offline")
-    with mock.patch.dict(os.environ, {"OFFLINE": "true"}):
-        build_site(ROOT / "mkdocs.yml", work / "site")
-    return offline.make_zip(work / "site", work / "toolkit.zip")
+    """The site built as `make offline` builds it (OFFLINE=true), zipped: once per test run,
+    shared by the xdist workers."""
+    return shared(tmp_path_factory, "offline", _build_offline) / "toolkit.zip"
 
 
 @pytest.fixture(scope="session")
