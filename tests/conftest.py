@@ -32,6 +32,13 @@ os.environ["TOOLKIT_DOWNLOADS"] = "0"
 os.environ["TOOLKIT_CACHE_DIR"] = str(ROOT / ".cache" / "no-downloads-in-test-builds")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the longest tests first, the sweep of every page in the browser (tests/sweep.py):
+    xdist then fills both workers with the short ones around them, instead of one worker
+    sweeping alone at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("sweep") is None)
+
+
 def build_site(config_file: Path, site_dir: Path) -> None:
     """Build a site in-process, strictly (raises toolkit.mkdocs_adapter.BuildFailed)."""
     from toolkit.mkdocs_adapter import build

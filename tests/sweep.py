@@ -12,7 +12,9 @@ similar weight, each its own test (tests/test_site_in_browser.py) and xdist grou
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import http.server
 import threading
 from collections import Counter
@@ -26,7 +28,8 @@ from toolkit import csp
 from .browse import page_paths, search
 from .conftest import _QuietHandler
 
-CHUNKS = 2
+CHUNKS = 4
+SEARCH_INDEX = "search/search_index.json"
 
 #: Exercise every tool on the page as a user would, in one round trip; returns what was done.
 _EXERCISE = """(sample) => {
@@ -72,7 +75,8 @@ _AXE = """(within) => axe.run(within ? {include: within.filter((s) => document.q
 
 def params() -> list:
     """pytest parameters for the parts of the sweep, each its own xdist group."""
-    return [pytest.param(i, marks=pytest.mark.xdist_group(f"sweep-{i}"), id=f"part{i + 1}of{CHUNKS}") for i in range(CHUNKS)]
+    return [pytest.param(i, marks=[pytest.mark.xdist_group(f"sweep-{i}"), pytest.mark.sweep], id=f"part{i + 1}of{CHUNKS}")
+            for i in range(CHUNKS)]
 
 
 def chunk_paths(site: Path, chunk: int) -> list[str]:
@@ -108,8 +112,39 @@ class _PolicyHandler(_QuietHandler):
         self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
+    def do_GET(self) -> None:
+        empty = getattr(self.server, "empty_search_index", None)
+        if empty is not None and self.path.split("?")[0].endswith(SEARCH_INDEX):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(empty)))
+            self.send_header("Cache-Control", "no-store")  # the search after the sweep gets the real one
+            self.end_headers()
+            self.wfile.write(empty)
+        else:
+            super().do_GET()
+
+
+@contextlib.contextmanager
+def empty_search_index(site: Path):
+    """Serve the search index with the site's real search settings and no documents.
+
+    Material's search worker builds its index from the whole site's text on every page load: a
+    second of CPU a page that the sweep checks nothing with. Each page still starts the worker
+    under the policy and fetches the index from the site; the search at the end of part 1, under
+    the same policy, gets the real index.
+    """
+    server = _SERVERS_BY_BASE[policy_server(site)]
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    server.empty_search_index = json.dumps({**index, "docs": []}).encode()
+    try:
+        yield
+    finally:
+        server.empty_search_index = None
+
 
 _SERVERS: dict[Path, str] = {}
+_SERVERS_BY_BASE: dict[str, http.server.ThreadingHTTPServer] = {}
 
 
 def policy_server(site: Path) -> str:
@@ -119,6 +154,7 @@ def policy_server(site: Path) -> str:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         _SERVERS[site] = f"http://127.0.0.1:{server.server_address[1]}"
+        _SERVERS_BY_BASE[_SERVERS[site]] = server
     return _SERVERS[site]
 
 
@@ -156,22 +192,23 @@ def sweep(site: Path, browser, chunk: int) -> Sweep:
     page = context.new_page()
     page.on("console", lambda m: result.csp.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None)
     try:
-        for path in result.pages:
-            response = page.goto(f"{result.base}/{path}")
-            result.header = response.headers.get("content-security-policy", "")
-            # Axe is most of the cost of a page: run it once where one run sees both states.
-            replaced = page.locator(REPLACED).count() > 0
-            if replaced:
-                result.axe += axe_violations(page, f"/{path} as loaded")
-            done = exercise(page)
-            result.exercised.update(done)
-            if any(done.values()):
-                result.exercised["pages"] += 1
-            if replaced:
-                result.axe += axe_violations(page, f"/{path} filled in", within=INTERACTIVE)
-            else:
-                result.axe += axe_violations(page, f"/{path} filled in" if any(done.values()) else f"/{path} as loaded")
-            result.csp += [f"/{path}: {v}" for v in page.evaluate("window.__csp || []")]
+        with empty_search_index(site):
+            for path in result.pages:
+                response = page.goto(f"{result.base}/{path}")
+                result.header = response.headers.get("content-security-policy", "")
+                # Axe is most of the cost of a page: run it once where one run sees both states.
+                replaced = page.locator(REPLACED).count() > 0
+                if replaced:
+                    result.axe += axe_violations(page, f"/{path} as loaded")
+                done = exercise(page)
+                result.exercised.update(done)
+                if any(done.values()):
+                    result.exercised["pages"] += 1
+                if replaced:
+                    result.axe += axe_violations(page, f"/{path} filled in", within=INTERACTIVE)
+                else:
+                    result.axe += axe_violations(page, f"/{path} filled in" if any(done.values()) else f"/{path} as loaded")
+                result.csp += [f"/{path}: {v}" for v in page.evaluate("window.__csp || []")]
         if chunk == 0:
             page.goto(f"{result.base}/")
             result.search_results = search(page, "sharing")
