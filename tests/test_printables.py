@@ -381,6 +381,29 @@ def test_pack_page_holds_every_tool_in_order(built_site: Path, pack):
         assert norm(citation(CATALOG.papers[paper])) in sources
 
 
+_ABBR = re.compile(r"""<abbr title=(?:"[^"]*"|'[^']*')>([^<]*)</abbr>""")
+
+
+def test_audience_packs_repeat_the_pack_of_everythings_tools(built_site: Path):
+    # The accessibility sweep checks each tool of a pack once, in the pack of everything
+    # (tests/sweep.py: repeats_pack_of_everything); that holds only while an audience's pack
+    # shows the same markup. Glossary tooltips differ: each page keeps a term's first use only.
+    from .sweep import repeats_pack_of_everything
+
+    def tools(pack_id: str) -> dict[str, str]:
+        soup = BeautifulSoup((built_site / "packs" / pack_id / "index.html").read_text(), "html.parser")
+        return {t["data-tool"]: _ABBR.sub(r"\1", str(t)) for t in soup.select(".tk-pack .tk-tool[data-tool]")}
+
+    everything = tools("everything")
+    audience_packs = [p for p in packs(CATALOG) if p.id != "everything"]
+    assert audience_packs and all(repeats_pack_of_everything(f"packs/{p.id}/") for p in audience_packs)
+    assert not repeats_pack_of_everything("packs/everything/") and not repeats_pack_of_everything("packs/")
+    for pack in audience_packs:
+        shown = tools(pack.id)
+        assert list(shown) == list(pack.tools)
+        assert [t for t in shown if shown[t] != everything[t]] == [], pack.id
+
+
 def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
     # The toolkit's name is toolkit.TOOLKIT_NAME, which the templates have as a Jinja global:
     # renaming it renames every pack and print document (nothing writes the name out again).
