@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -110,19 +111,51 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
+def searchable_site_server(built_site: Path):
+    """Serve the built site on a free localhost port, search index and all; yields the base URL."""
+    with _serving(built_site, _QuietHandler) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    """Serve the built site on a free localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """Serve the built site with an empty search index (see _UnsearchedHandler); tests that
+    search use searchable_site_server."""
+    with _serving(built_site, _UnsearchedHandler) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(directory: Path, handler_class: type):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+class _UnsearchedHandler(_QuietHandler):
+    """Serves the search index with its settings and no documents, to tests that do not search:
+    Material's search worker otherwise indexes the whole site's text (1.3 MB) on every page
+    load, about a second of CPU taken from the other test worker."""
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0].endswith("search/search_index.json"):
+            index = json.loads(Path(self.directory, "search", "search_index.json").read_text(encoding="utf-8"))
+            body = json.dumps({**index, "docs": []}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            super().do_GET()
 
 
 @pytest.fixture(scope="session")

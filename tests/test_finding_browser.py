@@ -17,6 +17,12 @@ from .conftest import DOCS
 pytestmark = pytest.mark.browser
 CATALOG = load_catalog(DOCS)
 
+
+@pytest.fixture(scope="module")
+def site_server(searchable_site_server):
+    """These tests search: the built site with its real search index."""
+    return searchable_site_server
+
 # (query, tool id, item id or None)
 QUERIES = [
     ("social media", "ips-preparing-to-share", None),
