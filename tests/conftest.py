@@ -99,10 +99,12 @@ def scratch_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on a free localhost port; yield the base URL."""
+def serve(directory: Path, unsearched: bool = False):
+    """Serve a folder on a free localhost port; yield the base URL. `unsearched`: serve its search
+    index without documents (see _QuietHandler), for tests that do not search."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.empty_search_index = unsearched_index(directory) if unsearched else None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -113,47 +115,45 @@ def serve(directory: Path):
 @pytest.fixture(scope="session")
 def searchable_site_server(built_site: Path):
     """Serve the built site on a free localhost port, search index and all; yields the base URL."""
-    with _serving(built_site, _QuietHandler) as url:
+    with serve(built_site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    """Serve the built site with an empty search index (see _UnsearchedHandler); tests that
-    search use searchable_site_server."""
-    with _serving(built_site, _UnsearchedHandler) as url:
+    """Serve the built site with an empty search index; tests that search use
+    searchable_site_server."""
+    with serve(built_site, unsearched=True) as url:
         yield url
 
 
-@contextlib.contextmanager
-def _serving(directory: Path, handler_class: type):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+SEARCH_INDEX = "search/search_index.json"
+
+
+def unsearched_index(site: Path) -> bytes:
+    """The site's search index with its settings and no documents. Material's search worker
+    indexes the whole site's text (1.3 MB) on every page load, about a second of CPU taken from
+    the other test worker; with this, each page still starts the worker and fetches the index."""
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return json.dumps({**index, "docs": []}).encode()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging; serves the server's `empty_search_index`, when it has one,
+    as the search index (not cached: a later search on the same server gets the real one)."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
-
-class _UnsearchedHandler(_QuietHandler):
-    """Serves the search index with its settings and no documents, to tests that do not search:
-    Material's search worker otherwise indexes the whole site's text (1.3 MB) on every page
-    load, about a second of CPU taken from the other test worker."""
-
     def do_GET(self) -> None:
-        if self.path.split("?")[0].endswith("search/search_index.json"):
-            index = json.loads(Path(self.directory, "search", "search_index.json").read_text(encoding="utf-8"))
-            body = json.dumps({**index, "docs": []}).encode()
+        empty = getattr(self.server, "empty_search_index", None)
+        if empty is not None and self.path.split("?")[0].endswith(SEARCH_INDEX):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(empty)))
+            self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(empty)
         else:
             super().do_GET()
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import http.server
 import threading
 from collections import Counter
@@ -26,10 +25,9 @@ import pytest
 from toolkit import csp
 
 from .browse import page_paths, search
-from .conftest import _QuietHandler
+from .conftest import _QuietHandler, unsearched_index
 
 CHUNKS = 4
-SEARCH_INDEX = "search/search_index.json"
 
 #: Exercise every tool on the page as a user would, in one round trip; returns what was done.
 _EXERCISE = """(sample) => {
@@ -117,18 +115,6 @@ class _PolicyHandler(_QuietHandler):
         self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
-    def do_GET(self) -> None:
-        empty = getattr(self.server, "empty_search_index", None)
-        if empty is not None and self.path.split("?")[0].endswith(SEARCH_INDEX):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(empty)))
-            self.send_header("Cache-Control", "no-store")  # the search after the sweep gets the real one
-            self.end_headers()
-            self.wfile.write(empty)
-        else:
-            super().do_GET()
-
 
 @contextlib.contextmanager
 def empty_search_index(site: Path):
@@ -140,8 +126,7 @@ def empty_search_index(site: Path):
     the same policy, gets the real index.
     """
     server = _SERVERS_BY_BASE[policy_server(site)]
-    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    server.empty_search_index = json.dumps({**index, "docs": []}).encode()
+    server.empty_search_index = unsearched_index(site)
     try:
         yield
     finally:
