@@ -65,7 +65,7 @@ pango:
 # Built like `make site`: strictly, and swapped in only if the whole build succeeds.
 offline: validate
 	OFFLINE=true $(BIN)/toolkit build --out build/offline-site
-	$(BIN)/python -m toolkit.offline build/offline-site build/lived-experience-toolkit-offline.zip
+	$(BIN)/python -m toolkit.engine.offline build/offline-site build/lived-experience-toolkit-offline.zip
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:

@@ -4,7 +4,7 @@ Named toolkit_hooks.py, not toolkit.py: MkDocs puts this folder first on sys.pat
 loading it, and a file named after the package would shadow it.
 """
 
-from toolkit import mkdocs_adapter
+from toolkit.engine import mkdocs_adapter
 
 on_config = mkdocs_adapter.on_config
 on_files = mkdocs_adapter.on_files

@@ -89,7 +89,7 @@ class Bench:
 
 def build(config_file: Path, site_dir: Path, strict: bool = True) -> float:
     """Build in-process as `mkdocs build` does; return the wall time in seconds."""
-    from toolkit.mkdocs_adapter import build as toolkit_build
+    from toolkit.engine.mkdocs_adapter import build as toolkit_build
 
     start = time.perf_counter()
     toolkit_build(config_file, site_dir, strict=strict)
@@ -105,7 +105,7 @@ def timed_build(config_file: Path, site_dir: Path, strict: bool = True) -> dict:
     measured with a clock around each event, not with a profiler hook, whose cost on every
     function call would weigh on call-heavy code and distort the share.
     """
-    from toolkit import mkdocs_adapter as adapter
+    from toolkit.engine import mkdocs_adapter as adapter
 
     spent = [0.0]
 
@@ -155,7 +155,7 @@ def _timed_build_child(config_file: Path, site_dir: Path, strict: bool) -> None:
     import mkdocs.plugins  # noqa: F401
 
     start = time.perf_counter()
-    import toolkit.mkdocs_adapter  # noqa: F401  (imported by the hooks; timed here as the toolkit's)
+    import toolkit.engine.mkdocs_adapter  # noqa: F401  (imported by the hooks; timed here as the toolkit's)
 
     imports = time.perf_counter() - start
     result = timed_build(config_file, site_dir, strict=strict)

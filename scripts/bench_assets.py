@@ -36,7 +36,7 @@ _LINKED = re.compile(r'<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]*assets/tool
 
 def file_sizes() -> dict[str, dict[str, int]]:
     """Raw and gzipped bytes of every shipped toolkit .js and .css file (toolkit/bundle.py ASSETS)."""
-    from toolkit.bundle import ASSETS, asset_bytes
+    from toolkit.browser.bundle import ASSETS, asset_bytes
 
     files = {}
     for uri in sorted(ASSETS):
@@ -104,7 +104,7 @@ def _by_assets(pages: dict) -> list[dict]:
 
 
 def _build(site: Path) -> Path:
-    from toolkit.mkdocs_adapter import build
+    from toolkit.engine.mkdocs_adapter import build
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["TOOLKIT_DOWNLOADS"] = "0"  # the pages are the same; downloads only add links

@@ -41,8 +41,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:
-    """Build a site in-process, strictly (raises toolkit.mkdocs_adapter.BuildFailed)."""
-    from toolkit.mkdocs_adapter import build
+    """Build a site in-process, strictly (raises toolkit.engine.mkdocs_adapter.BuildFailed)."""
+    from toolkit.engine.mkdocs_adapter import build
 
     build(config_file, site_dir)
 

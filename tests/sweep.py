@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import csp
+from toolkit.site import csp
 
 from .browse import page_paths, search
 from .conftest import _QuietHandler, unsearched_index

@@ -33,6 +33,6 @@ def test_search_override_differs_from_material_only_by_the_dialog_name():
     import material
 
     theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text()
-    ours = (ROOT / "toolkit/theme/partials/search.html").read_text()
+    ours = (ROOT / "toolkit/engine/theme/partials/search.html").read_text()
     strip = lambda text: re.sub(r"\{#-.*?-#\}\s*", "", text, flags=re.S)  # noqa: E731
     assert strip(ours).replace(" aria-label=\"{{ lang.t('search') }}\"", "", 1) == strip(theirs)

@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from toolkit import schemas
-from toolkit.catalog import load_catalog
+from toolkit.content import schemas
+from toolkit.content.catalog import load_catalog
 from toolkit.cli import main
-from toolkit.load import _Loader
+from toolkit.content.load import _Loader
 
 from .conftest import DOCS, ROOT
 

@@ -9,10 +9,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from toolkit import bundle, mkdocs_adapter
-from toolkit.catalog import load_catalog
-from toolkit.issue import ContentError
-from toolkit.render import render_tool
+from toolkit.browser import bundle
+from toolkit.engine import mkdocs_adapter
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
+from toolkit.site.render import render_tool
 
 from .conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.catalog import load_catalog
-from toolkit.render import anchor
+from toolkit.content.catalog import load_catalog
+from toolkit.site.render import anchor
 
 from .conftest import DOCS
 

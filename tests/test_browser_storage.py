@@ -17,7 +17,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from toolkit import answers, schemas
+from toolkit.browser import answers
+from toolkit.content import schemas
 
 from .test_browser_tools import download, import_and_confirm, import_file
 

@@ -1,4 +1,4 @@
-"""The browser layer (toolkit/assets/*.js) in headless Chromium, on a scratch copy of the site.
+"""The browser layer (toolkit/browser/*/*.js) in headless Chromium, on a scratch copy of the site.
 
 The scratch copy (the small project of tests/mini.py, built once per session: conftest.py
 `scratch_site`) adds three fixture tools from tests/fixtures/browser (a checklist with

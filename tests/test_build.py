@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from toolkit.mkdocs_adapter import BuildFailed
+from toolkit.engine.mkdocs_adapter import BuildFailed
 
-from toolkit.catalog import load_catalog
-from toolkit.render import anchor
+from toolkit.content.catalog import load_catalog
+from toolkit.site.render import anchor
 
 from .conftest import DOCS, ROOT, build_site
 
@@ -77,7 +77,7 @@ def test_generated_pages_point_edits_at_their_yaml():
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from toolkit import mkdocs_adapter
+    from toolkit.engine import mkdocs_adapter
 
     cfg = load_config(str(ROOT / "mkdocs.yml"))
     cfg = mkdocs_adapter.on_config(cfg)

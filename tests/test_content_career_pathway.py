@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import load_catalog
-from toolkit.render import anchor
+from toolkit.content.catalog import load_catalog
+from toolkit.site.render import anchor
 
 from .conftest import DOCS
 
@@ -108,7 +108,7 @@ def _cycle(graph: dict[str, list[str]]) -> bool:
 
 
 def test_where_am_i_flow_reaches_every_outcome_without_loops():
-    from toolkit import flows
+    from toolkit.content import flows
 
     flow = CATALOG.tool("where-am-i-next").tool
     reached = flows.reachable(flow)

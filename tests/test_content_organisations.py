@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import flows
-from toolkit.catalog import load_catalog
-from toolkit.model import Checklist, Flow, Template
+from toolkit.content import flows
+from toolkit.content.catalog import load_catalog
+from toolkit.content.model import Checklist, Flow, Template
 
 from .conftest import DOCS
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit import flows
-from toolkit.catalog import load_catalog
-from toolkit.issue import ContentError
+from toolkit.content import flows
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
 
 from .conftest import DOCS
 from .scratch import scratch_docs

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import load_catalog
-from toolkit.issue import ContentError
-from toolkit.load import load_tool
-from toolkit.model import Checklist
-from toolkit.render import anchor, render_tool
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
+from toolkit.content.load import load_tool
+from toolkit.content.model import Checklist
+from toolkit.site.render import anchor, render_tool
 
 from .conftest import DOCS
 
@@ -308,7 +308,7 @@ def test_rating_a_challenge_is_one_choice_per_group(page, site_server):
 
 
 def test_scale_items_also_get_item_fields(tmp_path):
-    from toolkit.catalog import Catalog
+    from toolkit.content.catalog import Catalog
 
     body = BASE + (
         "    scale:\n      - {id: low, label: Low}\n      - {id: high, label: High}\n"

@@ -7,9 +7,9 @@ import hashlib
 
 import pytest
 
-from toolkit import csp
+from toolkit.site import csp
 
-from toolkit.mkdocs_adapter import BuildFailed
+from toolkit.engine.mkdocs_adapter import BuildFailed
 
 from .conftest import build_site
 from .sweep import _LISTEN, policy_server

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit import embed
-from toolkit.catalog import is_data_file, load_catalog
-from toolkit.diagrams import COL_WIDTH, describe, layout, render_diagram, wrap
-from toolkit.issue import ContentError
+from toolkit.site import embed
+from toolkit.content.catalog import is_data_file, load_catalog
+from toolkit.site.diagrams import COL_WIDTH, describe, layout, render_diagram, wrap
+from toolkit.content.issue import ContentError
 
 from .scratch import scratch_docs
 
@@ -190,8 +190,8 @@ def test_diagram_marker_expands_and_reports_bad_ids(tmp_path):
 def test_every_style_the_model_allows_has_colours_and_contrast():
     import typing
 
-    from toolkit.diagrams import STYLES
-    from toolkit.model import DiagramStyle
+    from toolkit.site.diagrams import STYLES
+    from toolkit.content.model import DiagramStyle
 
     assert set(typing.get_args(DiagramStyle)) == set(STYLES)
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from toolkit.catalog import load_catalog
+from toolkit.content.catalog import load_catalog
 
 from .conftest import DOCS
 

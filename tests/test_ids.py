@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from toolkit.ids import FileId, check_file_ids
-from toolkit.paths import load_paths
-from toolkit.issue import ContentError
+from toolkit.content.ids import FileId, check_file_ids
+from toolkit.site.paths import load_paths
+from toolkit.content.issue import ContentError
 
 
 def test_id_must_match_file_name_and_be_unique():

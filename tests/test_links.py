@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
 
-from toolkit import links
-from toolkit.catalog import load_catalog
-from toolkit.links import Redirect, Registry
-from toolkit.mkdocs_adapter import BuildFailed
+from toolkit.site import links
+from toolkit.content.catalog import load_catalog
+from toolkit.site.links import Redirect, Registry
+from toolkit.engine.mkdocs_adapter import BuildFailed
 
 from .conftest import DOCS, build_site
 from .test_build import _cli_build

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalog import load_catalog
-from toolkit.issue import ContentError
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
 
 from .scratch import scratch_docs
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from toolkit import flows
-from toolkit.load import TOOL_ADAPTER
-from toolkit.model import Checklist, Flow
+from toolkit.content import flows
+from toolkit.content.load import TOOL_ADAPTER
+from toolkit.content.model import Checklist, Flow
 
 BASE = dict(title="T", summary="S", audiences=["practitioner"], source={"paper": "p", "section": "s"}, version=1)
 
@@ -46,8 +46,8 @@ def test_models_are_frozen_and_strict():
 @pytest.mark.parametrize("where", ["tool", "item"])
 def test_ids_browsers_reserve_are_refused(where, tmp_path):
     # Stored answers are keyed by id and imports refuse keys JavaScript objects own.
-    from toolkit.issue import ContentError
-    from toolkit.load import parse, read_yaml
+    from toolkit.content.issue import ContentError
+    from toolkit.content.load import parse, read_yaml
 
     tool_id, item_id = ("constructor", "a") if where == "tool" else ("t", "constructor")
     file = tmp_path / "t.yml"

@@ -11,8 +11,8 @@ from unittest import mock
 
 import pytest
 
-from toolkit import offline
-from toolkit.sitecheck import SiteChecker
+from toolkit.engine import offline
+from tests.sitecheck import SiteChecker
 
 from .browse import search
 from .conftest import ROOT, build_site, shared

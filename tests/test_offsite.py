@@ -3,7 +3,7 @@ side, no request leaving the site, is in tests/test_site_in_browser.py)."""
 
 from __future__ import annotations
 
-from toolkit.sitecheck import SiteChecker, is_offsite
+from tests.sitecheck import SiteChecker, is_offsite
 
 from .test_sitecheck import _write
 

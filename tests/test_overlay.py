@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit import overlay
-from toolkit.issue import ContentError
+from toolkit.content import overlay
+from toolkit.content.issue import ContentError
 
 from .conftest import ROOT, build_site
 from .mini import mini_project
@@ -130,7 +130,7 @@ def test_validate_checks_the_overlay_too(project, monkeypatch, capsys):
     shutil.copytree(EXAMPLE, project / "local")
     monkeypatch.chdir(project)
     assert main(["validate"]) == 0
-    from toolkit.catalog import load_catalog
+    from toolkit.content.catalog import load_catalog
 
     shipped = len(load_catalog(project / "docs").tools)
     assert f"ok: local overlay local: {shipped + 1} tools in all, 1 hidden" in capsys.readouterr().out

@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from toolkit.catalog import load_catalog
-from toolkit.packs import packs
+from toolkit.content.catalog import load_catalog
+from toolkit.site.packs import packs
 from toolkit.printables.budget import page_budget
 
 from .conftest import _QuietHandler, build_site
@@ -193,7 +193,7 @@ def test_every_kind_prints_whole_within_budget(page, samples_server, tool_id):
     for chrome in CHROME:
         assert chrome not in text
     if tool.kind == "flow":  # answers say "go to question N", so the numbers must print
-        from toolkit.flows import numbering
+        from toolkit.content.flows import numbering
 
         questions = {q.id: q for q in tool.questions}
         for node, number in numbering(tool).items():

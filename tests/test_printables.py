@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import Catalog, load_catalog
-from toolkit.issue import ContentError
-from toolkit.load import LineMap, Loaded, TOOL_ADAPTER
-from toolkit.model import Paper
-from toolkit.packs import packs
+from toolkit.content.catalog import Catalog, load_catalog
+from toolkit.content.issue import ContentError
+from toolkit.content.load import LineMap, Loaded, TOOL_ADAPTER
+from toolkit.content.model import Paper
+from toolkit.site.packs import packs
 from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
 from toolkit.printables.docx import plain, tool_docx
 from toolkit.printables.pdf import tool_pdf
-from toolkit.render import citation
+from toolkit.site.render import citation
 
 from .conftest import DOCS, ROOT, build_site
 
@@ -407,9 +407,9 @@ def test_audience_packs_repeat_the_pack_of_everythings_tools(built_site: Path):
 def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
     # The toolkit's name is toolkit.TOOLKIT_NAME, which the templates have as a Jinja global:
     # renaming it renames every pack and print document (nothing writes the name out again).
-    from toolkit.packs import render_pack
+    from toolkit.site.packs import render_pack
     from toolkit.printables.pdf import page_html
-    from toolkit.render import environment
+    from toolkit.site.render import environment
 
     monkeypatch.setitem(environment().globals, "TOOLKIT_NAME", "Another toolkit")
     pack = render_pack(packs(CATALOG)[0], CATALOG)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.cli import main
-from toolkit.publish import publish
+from toolkit.engine.publish import publish
 
 from .conftest import ROOT, build_site
 
@@ -66,7 +66,7 @@ def test_success_replaces_the_whole_folder(tmp_path):
 
 
 def test_interrupted_cli_build_says_so(project, tmp_path, capsys, monkeypatch):
-    from toolkit import mkdocs_adapter
+    from toolkit.engine import mkdocs_adapter
 
     out = tmp_path / "site"
     out.mkdir()

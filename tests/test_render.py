@@ -15,8 +15,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import load_catalog
-from toolkit.render import anchor, md_block, md_inline, render_tool, tool_uri
+from toolkit.content.catalog import load_catalog
+from toolkit.site.render import anchor, md_block, md_inline, render_tool, tool_uri
 
 from .conftest import ROOT
 
@@ -135,7 +135,7 @@ def test_inline_markdown_is_escaped_and_unwrapped():
 
 
 def test_glossary_pairs_hash_once_and_still_key_the_conversion_cache():
-    from toolkit.glossary import Abbreviations
+    from toolkit.site.glossary import Abbreviations
 
     pairs = (("PSW", "Peer support worker"), ("ImROC", "Implementing Recovery"))
     made = Abbreviations(pairs)

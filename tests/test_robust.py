@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.issue import ContentError
-from toolkit.load import MAX_BYTES, load_tool
+from toolkit.content.issue import ContentError
+from toolkit.content.load import MAX_BYTES, load_tool
 
 from .conftest import DOCS
 

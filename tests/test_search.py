@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import load_catalog
-from toolkit.finder import minutes, time_band
-from toolkit.glossary import TermIndex, abbreviations, forms, mentions, usage
-from toolkit.issue import ContentError
-from toolkit.load import load_glossary
-from toolkit.model import Term
-from toolkit.render import anchor
-from toolkit.search import american, extra_words, item_docs, synonyms
+from toolkit.content.catalog import load_catalog
+from toolkit.site.finder import minutes, time_band
+from toolkit.site.glossary import TermIndex, abbreviations, forms, mentions, usage
+from toolkit.content.issue import ContentError
+from toolkit.content.load import load_glossary
+from toolkit.content.model import Term
+from toolkit.site.render import anchor
+from toolkit.site.search import american, extra_words, item_docs, synonyms
 
 from .conftest import DOCS
 
@@ -154,14 +154,14 @@ def test_terms_show_as_abbr_where_used(built_site):
 
 
 def test_only_the_first_use_of_a_term_gets_a_tooltip():
-    from toolkit.glossary import first_only
+    from toolkit.site.glossary import first_only
 
     html = '<p><abbr title="a">PSW</abbr> and <abbr title="a">PSW</abbr>, <abbr title="b">Recovery</abbr> <abbr title="b">recovery</abbr></p>'
     assert first_only(html) == '<p><abbr title="a">PSW</abbr> and PSW, <abbr title="b">Recovery</abbr> recovery</p>'
 
 
 def test_glossary_usage_ignores_code():
-    from toolkit import glossary
+    from toolkit.site import glossary
 
     term = CATALOG.glossary[0]
     form = sorted(forms(term), key=len)[-1]

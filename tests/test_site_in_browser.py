@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit import csp
+from toolkit.site import csp
 
 from .sweep import exercise, params, sweep
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from toolkit.sitecheck import SiteChecker
+from tests.sitecheck import SiteChecker
 
 from .conftest import ROOT
 

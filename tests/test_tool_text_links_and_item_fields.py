@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from toolkit.catalog import load_catalog
-from toolkit.issue import ContentError
-from toolkit.model import Checklist
-from toolkit.render import relink, render_tool
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
+from toolkit.content.model import Checklist
+from toolkit.site.render import relink, render_tool
 
 from .conftest import build_site
 from .scratch import scratch_docs

@@ -6,9 +6,9 @@ import json
 
 from bs4 import BeautifulSoup
 
-from toolkit.catalog import load_catalog
-from toolkit.exports import item_count, tools_json
-from toolkit.model import KINDS
+from toolkit.content.catalog import load_catalog
+from toolkit.site.exports import item_count, tools_json
+from toolkit.content.model import KINDS
 
 from .conftest import DOCS
 

@@ -1,6 +1,6 @@
 """The lived-experience toolkit engine: content model, loading, checks and rendering.
 
-Only :mod:`toolkit.mkdocs_adapter` knows about MkDocs; everything else is plain Python
+Only :mod:`toolkit.engine.mkdocs_adapter` knows about MkDocs; everything else is plain Python
 that another static-site engine could call.
 """
 

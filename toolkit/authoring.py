@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import links, paths
-from .catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
-from .issue import ContentError, Issue
-from .load import load_papers, load_tool, read_yaml
-from .overlay import SETTINGS_FILE, load as load_overlay
-from .pages import GLOSSARY_URI, TOOLS_INDEX_URI
-from .render import PAPERS_URI, render_template, tool_uri
-from .schemas import modeline
-from .validate import check
+from toolkit.site import links, paths
+from toolkit.content.catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
+from toolkit.content.issue import ContentError, Issue
+from toolkit.content.load import load_papers, load_tool, read_yaml
+from toolkit.content.overlay import SETTINGS_FILE, load as load_overlay
+from toolkit.site.pages import GLOSSARY_URI, TOOLS_INDEX_URI
+from toolkit.site.render import PAPERS_URI, render_template, tool_uri
+from toolkit.content.schemas import modeline
+from toolkit.content.validate import check
 
 
 def _display(file: Path, root: Path) -> str:
@@ -112,7 +112,7 @@ def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
 
 def validate_overlay(docs: Path, root: Path) -> str | None:
     """Check the local overlay beside docs/, if there is one, with everything it touches."""
-    from . import overlay as overlays
+    from toolkit.content import overlay as overlays
 
     folder = overlays.find(root)
     if folder is None:

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import authoring, schemas
-from .catalog import load_catalog
-from .issue import ContentError
-from .load import TOOL_ADAPTER
-from .model import AUDIENCES, KINDS
-from .render import render_tool, tool_uri
+from toolkit import authoring
+from toolkit.content import schemas
+from toolkit.content.catalog import load_catalog
+from toolkit.content.issue import ContentError
+from toolkit.content.load import TOOL_ADAPTER
+from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.render import render_tool, tool_uri
 
 
 def _catalog(args: argparse.Namespace):
@@ -85,8 +86,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import mkdocs_adapter
-    from .publish import publish
+    from toolkit.engine import mkdocs_adapter
+    from toolkit.engine.publish import publish
 
     out = Path(args.out)
     try:

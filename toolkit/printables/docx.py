@@ -17,10 +17,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .. import TOOLKIT_NAME
-from ..model import AUDIENCES, KINDS
-from ..related import related
-from ..render import citation, md_inline, page_url, tool_uri
+from toolkit import TOOLKIT_NAME
+from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.related import related
+from toolkit.site.render import citation, md_inline, page_url, tool_uri
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 AUTHOR = TOOLKIT_NAME
@@ -230,7 +230,7 @@ def _template(w: _Writer, tool, _catalog) -> None:
 
 
 def _flow(w: _Writer, tool, _catalog) -> None:
-    from .. import flows
+    from toolkit.content import flows
 
     numbers = flows.numbering(tool)
     outcomes = {o.id: o for o in tool.outcomes}

@@ -15,14 +15,14 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
-from ..catalog import Catalog
-from ..related import related
+from toolkit.content.catalog import Catalog
+from toolkit.site.related import related
 
 DOWNLOADS_DIR = "downloads"
 KEY_CHARS = 20
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Files whose change must remake every download.
-CODE = ["printables/*.py", "templates/*.j2", "assets/*.css", "render.py", "flows.py", "packs.py", "model.py",
+CODE = ["printables/*.py", "templates/**/*.j2", "browser/**/*.css", "site/render.py", "content/flows.py", "site/packs.py", "content/model.py",
         "__init__.py"]  # TOOLKIT_NAME
 
 
@@ -71,7 +71,7 @@ def _tool_inputs(catalog: Catalog, tool_id: str) -> dict:
 
 def plan(catalog: Catalog, *, site_url: str = "") -> list[Download]:
     """Return every download the site offers: a PDF and a Word file per tool."""
-    from . import docx, pdf
+    from toolkit.printables import docx, pdf
 
     code = code_fingerprint()
     out: list[Download] = []

@@ -8,11 +8,11 @@ of a tool puts the same rule in its document head.
 
 from __future__ import annotations
 
-from .. import TOOLKIT_NAME
-from ..catalog import Catalog
-from ..load import Loaded
-from ..packs import Pack, pack_uri, packs
-from ..render import page_url, render_template, tool_uri
+from toolkit import TOOLKIT_NAME
+from toolkit.content.catalog import Catalog
+from toolkit.content.load import Loaded
+from toolkit.site.packs import Pack, pack_uri, packs
+from toolkit.site.render import page_url, render_template, tool_uri
 
 FOOTER_DIR = "assets/toolkit/footer/"
 
@@ -25,7 +25,7 @@ def footer_uri(page_uri: str) -> str:
 
 def footer_css(text: str) -> str:
     """The @page rule that prints `text` (lines split by newlines) at the foot of every page."""
-    return render_template("print-footer.css.j2", footer=text)
+    return render_template("files/print-footer.css.j2", footer=text)
 
 
 def tool_footer(entry: Loaded, catalog: Catalog, site_url: str = "") -> str:

@@ -18,12 +18,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .. import TOOLKIT_NAME
-from .footer import tool_footer
-from ..render import page_url, render_template, render_tool, tool_uri
+from toolkit import TOOLKIT_NAME
+from toolkit.printables.footer import tool_footer
+from toolkit.site.render import page_url, render_template, render_tool, tool_uri
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-STYLESHEETS = [ASSETS / "toolkit.css", ASSETS / "print.css"]
+ASSETS = Path(__file__).resolve().parent.parent / "browser"
+STYLESHEETS = [ASSETS / "core" / "toolkit.css", ASSETS / "print" / "print.css"]
 #: The site's Markdown extensions (mkdocs.yml) that tool pages use.
 EXTENSIONS = [
     "abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
@@ -68,7 +68,7 @@ def page_html(text: str, *, page_uri: str, site_url: str, title: str, descriptio
     md = markdown.Markdown(extensions=[*EXTENSIONS, _SiteLinksExtension(page_uri, site_url)],
                            output_format="html")
     body = Markup(md.convert(text))
-    return render_template("print-document.html.j2", body=body, title=title, description=description,
+    return render_template("files/print-document.html.j2", body=body, title=title, description=description,
                            authors=authors, keywords=keywords, footer=Markup(footer))
 
 

@@ -1,0 +1,57 @@
+"""The tool finder: what each tool is filtered by (audience, kind, paper, time needed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.content.load import Loaded
+
+#: Minutes a reader needs per entry when a tool does not say how long it takes.
+_PER_ENTRY = {"checklist": 1, "reflection": 4, "flow": 1, "template": 4, "pathway": 3}
+
+#: Time filters: id -> (label, lowest minutes, highest minutes).
+TIME_BANDS = {
+    "short": ("Up to 10 minutes", 0, 10),
+    "medium": ("11 to 30 minutes", 11, 30),
+    "long": ("Over 30 minutes", 31, 10_000),
+}
+
+
+def minutes(entry: Loaded) -> int:
+    """The tool's time needed: as declared, else estimated from its entries, to 5 minutes."""
+    tool = entry.tool
+    if tool.minutes:
+        return tool.minutes
+    if tool.kind == "flow":
+        count = len(tool.questions)
+    elif tool.kind == "pathway":
+        count = len(tool.stages)
+    else:
+        count = sum(max(1, len(getattr(e, "parts", []))) for e in tool.entries())
+    estimate = count * _PER_ENTRY[tool.kind]
+    return max(5, 5 * round(estimate / 5))
+
+
+def time_band(mins: int) -> str:
+    """The time filter a number of minutes falls in."""
+    for band, (_, low, high) in TIME_BANDS.items():
+        if low <= mins <= high:
+            return band
+    return "long"
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The values a finder entry is filtered by."""
+
+    kind: str
+    audiences: tuple[str, ...]
+    paper: str
+    minutes: int
+    time: str
+
+
+def facets(entry: Loaded) -> Facets:
+    """Return the filter values of one tool."""
+    mins = minutes(entry)
+    return Facets(entry.tool.kind, tuple(entry.tool.audiences), entry.tool.source.paper, mins, time_band(mins))

@@ -1,0 +1,231 @@
+"""Stable deep links: the registry of public anchors, its committed baseline, aliases and redirects.
+
+Every page URL and every anchor on it (section headings, tool items) is public: educators put
+them in session plans. The build collects them into a :class:`Registry`, writes it to
+``site/links.json`` and checks it against the baseline committed in ``docs/links.lock``
+(one ``/url/#anchor`` a line). A baseline entry that is gone fails the build with
+``docs/links.lock:LINE: ...`` unless a redirect or alias is declared:
+
+- ``moved_from: [old-id]`` on a tool gives the old tool URL a redirect page;
+- ``moved_from: [old-id]`` on an item, question, field, section, outcome or stage keeps an
+  alias anchor ``tool--old-id`` beside the new one;
+- in a Markdown page's front matter, ``moved_from: [old/page.md]`` gives the old URL a redirect
+  page and ``moved_anchors: {old-id: new-id}`` keeps alias anchors.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.content.issue import Issue
+from toolkit.content.model import Flow, Pathway
+from toolkit.site.render import anchor, render_template, tool_uri
+
+LOCK_FILE = "links.lock"
+LINKS_URI = "links.md"
+PLACEHOLDER = '<div class="tk-links-directory"></div>'
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Return the site URL of a page from its source path, rooted at '/', e.g. '/tools/x/'."""
+    stem = src_uri.removesuffix(".md")
+    name = posixpath.basename(stem)
+    if name in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return "/" + (folder + "/" if folder else "")
+    return "/" + (stem + "/" if use_directory_urls else stem + ".html")
+
+
+def output_path(url: str) -> str:
+    """Return the file a URL is served from, relative to the site folder."""
+    path = url.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def tool_anchors(tool: Any) -> Iterator[tuple[str, Any]]:
+    """Yield (anchor, model part) for every addressable part of a tool on its own page."""
+    if isinstance(tool, Flow):
+        for node in [*tool.questions, *tool.outcomes]:
+            yield anchor(tool.id, node.id), node
+        return
+    if isinstance(tool, Pathway):
+        for stage in tool.stages:
+            yield anchor(tool.id, stage.id), stage
+        return
+    if tool.sections is not None:
+        for section in tool.sections:
+            yield anchor(tool.id, section.id), section
+    for item in tool.entries():
+        yield anchor(tool.id, item.id), item
+        for part in getattr(item, "parts", []):
+            yield anchor(tool.id, item.id, part.id), part
+
+
+def tool_aliases(tool: Any) -> dict[str, str]:
+    """Return old anchor -> current anchor for every part of a tool that declares `moved_from`."""
+    aliases = {}
+    for new, part in tool_anchors(tool):
+        for old in getattr(part, "moved_from", []):
+            aliases[anchor(tool.id, old)] = new
+    return aliases
+
+
+def toc_ids(toc: Iterable[Any]) -> Iterator[str]:
+    """Yield the id of every heading in a table of contents (objects with .id and .children)."""
+    for link in toc:
+        yield link.id
+        yield from toc_ids(link.children)
+
+
+def insert_aliases(html: str, aliases: dict[str, str]) -> str:
+    """Put an empty element carrying each old id just before the element with the new id."""
+    for old, new in sorted(aliases.items()):
+        if re.search(rf'\bid="{re.escape(old)}"', html):
+            continue
+        match = re.search(rf'<[a-zA-Z][^<>]*\bid="{re.escape(new)}"', html)
+        if match:
+            span = f'<span class="tk-anchor-alias" id="{old}" aria-hidden="true"></span>'
+            html = html[: match.start()] + span + html[match.start():]
+    return html
+
+
+@dataclass
+class Redirect:
+    """An old URL that sends readers to a new one; tool anchors are renamed on the way."""
+
+    to: str
+    old_prefix: str = ""
+    new_prefix: str = ""
+
+    def target_anchor(self, old_anchor: str) -> str:
+        if self.old_prefix and old_anchor == self.old_prefix:
+            return self.new_prefix
+        if self.old_prefix and old_anchor.startswith(self.old_prefix + "--"):
+            return self.new_prefix + old_anchor[len(self.old_prefix):]
+        return old_anchor
+
+
+@dataclass
+class Registry:
+    """Every public page and anchor of one build, and the declared redirects."""
+
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # url -> {title, anchors}
+    redirects: dict[str, Redirect] = field(default_factory=dict)
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # url -> {old: new}
+
+    def add_page(self, url: str, title: str, anchors: Iterable[str], aliases: dict[str, str]) -> None:
+        self.pages[url] = {"title": title, "anchors": sorted(set(anchors))}
+        if aliases:
+            self.aliases[url] = dict(sorted(aliases.items()))
+
+    def entries(self) -> list[str]:
+        """Return every public link, one string each: '/url/' and '/url/#anchor'."""
+        out = []
+        for url, page in self.pages.items():
+            out.append(url)
+            out += [f"{url}#{a}" for a in page["anchors"]]
+        return sorted(out)
+
+    def resolves(self, entry: str) -> bool:
+        """Tell whether an old link still reaches something, directly, by alias or by redirect."""
+        url, _, frag = entry.partition("#")
+        seen = set()
+        while url in self.redirects and url not in seen:
+            seen.add(url)
+            redirect = self.redirects[url]
+            url, frag = redirect.to, redirect.target_anchor(frag) if frag else frag
+        page = self.pages.get(url)
+        if page is None:
+            return False
+        return not frag or frag in page["anchors"] or frag in self.aliases.get(url, {})
+
+    def to_json(self) -> str:
+        """Return links.json: deterministic (sorted keys, no timestamps)."""
+        data = {
+            "pages": {
+                url: {**page, "aliases": self.aliases.get(url, {})} for url, page in self.pages.items()
+            },
+            "redirects": {old: r.to for old, r in self.redirects.items()},
+        }
+        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def lock_text(registry: Registry) -> str:
+    """Return the baseline file's text for a registry."""
+    head = (
+        "# Public links of the toolkit: every page and anchor an educator may link to.\n"
+        "# The build fails when one of these disappears without a redirect (moved_from).\n"
+        "# Regenerate after adding pages or anchors: toolkit links --update\n"
+    )
+    return head + "".join(e + "\n" for e in registry.entries())
+
+
+def read_lock(file: Path) -> list[tuple[int, str]]:
+    """Return (line, entry) for every entry of a baseline file."""
+    out = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append((number, line))
+    return out
+
+
+def check(registry: Registry, lock: list[tuple[int, str]], lock_path: str, skip: Iterable[str] = ()) -> list[Issue]:
+    """Return an issue for every baseline link that no longer resolves.
+
+    `skip` lists URLs deliberately withdrawn (tools a local overlay hides).
+    """
+    skipped = tuple(skip)
+    issues = []
+    for line, entry in lock:
+        if entry.partition("#")[0] in skipped or registry.resolves(entry):
+            continue
+        url, _, frag = entry.partition("#")
+        what = f"anchor #{frag} on {url}" if frag else f"page {url}"
+        issues.append(Issue(lock_path, line, (
+            f"public link {entry} is gone: the {what} was removed or renamed. Keep the old id, or declare "
+            "it with moved_from (tool or item YAML; moved_from/moved_anchors in a page's front matter); "
+            "if it really should go, run `toolkit links --update`"
+        )))
+    return issues
+
+
+def tool_redirects(catalog: Any, use_directory_urls: bool = True) -> dict[str, Redirect]:
+    """Return the redirects that tools' `moved_from` declare."""
+    out = {}
+    for entry in catalog.tools.values():
+        tool = entry.tool
+        for old in tool.moved_from:
+            out[page_url(tool_uri(old), use_directory_urls)] = Redirect(
+                page_url(tool_uri(tool.id), use_directory_urls), old, tool.id
+            )
+    return out
+
+
+def redirect_html(old_url: str, redirect: Redirect, title: str) -> str:
+    """Return a static redirect page (meta refresh and a plain link; a script keeps the anchor)."""
+    target = relative_url(redirect.to, old_url)
+    return render_template(
+        "files/redirect.html.j2", target=target, title=title,
+        old_prefix=redirect.old_prefix, new_prefix=redirect.new_prefix,
+    )
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """Return a link from one site URL to another that works wherever the site is hosted."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    out = posixpath.relpath(url, base)
+    return out + "/" if url.endswith("/") and not out.endswith("/") else out
+
+
+def directory_html(registry: Registry, from_url: str) -> str:
+    """Return the HTML list of every public link, for the links page at `from_url`."""
+    return render_template(
+        "files/links-directory.html.j2", registry=registry, href=lambda url: relative_url(url, from_url)
+    )

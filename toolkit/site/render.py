@@ -1,0 +1,242 @@
+"""Model -> page text (Markdown headings and links around HTML fragments), via Jinja2 templates.
+
+Headings and links are written as Markdown so that the site engine puts them in the table
+of contents and checks the links; the interactive parts are HTML fragments from templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from toolkit import TOOLKIT_NAME
+from toolkit.content import flows
+from toolkit.site.related import related
+from toolkit.content.load import Loaded
+from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS
+
+TOOLS_URI = "tools"
+PAPERS_URI = "papers.md"
+
+
+def tool_uri(tool_id: str) -> str:
+    """Return the page a tool is published on, relative to docs/."""
+    return f"{TOOLS_URI}/{tool_id}.md"
+
+
+def anchor(tool_id: str, *parts: str) -> str:
+    """Return the stable HTML id of a tool part: ``tool--item`` or ``tool--item-part``."""
+    return tool_id + "--" + "-".join(parts) if parts else tool_id
+
+
+def page_url(src_uri: str, site_url: str = "") -> str:
+    """Return the web address of a page (absolute when the site's address is known)."""
+    path = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    path = "" if path == "index" else (path[: -len("/index")] if path.endswith("/index") else path) + "/"
+    return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
+
+
+def citation(paper: Any) -> str:
+    """Return a paper's full reference as plain text: authors (year). Title. Series. Place: publisher."""
+    out = f"{', '.join(paper.authors)} ({paper.year or 'n.d.'}). {paper.title.rstrip('.')}."
+    if paper.series:
+        out += f" {paper.series.rstrip('.')}."
+    where = ": ".join(x for x in (paper.place, paper.publisher) if x)
+    if where:
+        out += f" {where.rstrip('.')}."
+    if paper.url:
+        out += f" {paper.url}"
+    return out
+
+
+def css_string(text: str) -> Markup:
+    """Quote text as a CSS string that is safe inside a <style> element."""
+    return Markup('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m.group()):x} ", text) + '"')
+
+
+@lru_cache(maxsize=65536)
+def rel(target: str, page_uri: str) -> str:
+    """Return a relative Markdown link from one page (src_uri) to another."""
+    # Cached: posixpath.relpath looks up the working directory on every call, and tool pages
+    # ask for the same few links thousands of times.
+    return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
+
+
+Abbrs = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=64)
+def _abbr_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    # The abbr extension's own pattern (longest terms first), compiled once per glossary.
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(f"\\b(?:{'|'.join(re.escape(term) for term in ordered)})\\b")
+
+
+class _GlossaryTerms(AbbrTreeprocessor):
+    """Python-Markdown's abbr tree processor without recompiling its pattern of every glossary
+    term for each text: tool texts are converted one by one, thousands per build."""
+
+    def run(self, root: Any) -> None:
+        if self.abbrs:
+            self.RE = _abbr_pattern(tuple(self.abbrs))
+            self.iter_element(root)
+
+
+class Glossary(AbbrExtension):
+    """The abbr extension with a glossary, its pattern compiled once (see _GlossaryTerms)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(_GlossaryTerms(md, self.abbrs), "abbr", 7)
+
+
+@lru_cache(maxsize=8)
+def _engine(abbrs: Abbrs) -> markdown.Markdown:
+    extensions: list = ["smarty"]
+    if abbrs:
+        extensions.append(Glossary(glossary=dict(abbrs)))
+    return markdown.Markdown(extensions=extensions, output_format="html")
+
+
+def md_block(text: str | None, abbrs: Abbrs = ()) -> Markup:
+    """Render author Markdown (paragraphs, lists, emphasis) to HTML, marking glossary terms."""
+    if not text:
+        return Markup("")
+    return _converted(text, abbrs)
+
+
+@lru_cache(maxsize=32768)
+def _converted(text: str, abbrs: Abbrs) -> Markup:
+    # Cached: the same tool text is rendered for its own page, every page that embeds it,
+    # print packs and search; Markdown with the glossary's abbreviations is the costly part.
+    engine = _engine(abbrs)
+    engine.reset()
+    return Markup(engine.convert(text.strip()))
+
+
+def md_inline(text: str | None, abbrs: Abbrs = ()) -> Markup:
+    """Render one line of author Markdown without the surrounding paragraph."""
+    html = str(md_block(text, abbrs))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+#: A link to another page of the site in rendered tool text: a relative .md path.
+PAGE_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|#|/)([^"#]+\.md)(#[^"]*)?"')
+
+
+def relink(html: str, base_uri: str, page_uri: str) -> str:
+    """Make links written relative to `base_uri` (a tool's own page, tools/<id>.md) relative to
+    `page_uri`, the page the tool is shown on: its own page or a page that embeds it."""
+
+    def move(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(base_uri), match.group(1)))
+        return f'href="{rel(target, page_uri)}{match.group(2) or ""}"'
+
+    return PAGE_LINK.sub(move, html)
+
+
+@pass_context
+def _md_filter(context: Any, text: str | None) -> Markup:
+    return _relinked(context, md_block(text, context.get("abbrs", ())))
+
+
+@pass_context
+def _mdi_filter(context: Any, text: str | None) -> Markup:
+    return _relinked(context, md_inline(text, context.get("abbrs", ())))
+
+
+def _relinked(context: Any, html: Markup) -> Markup:
+    if "tool" not in context:
+        return html
+    return Markup(relink(str(html), tool_uri(context["tool"].id), context["page_uri"]))
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates (in a private per-user temporary folder), so that a
+    new build process does not compile them again; none if that folder cannot be made safely."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Return the Jinja environment holding the tool templates."""
+    env = Environment(
+        loader=PackageLoader("toolkit", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        # The templates ship with the package: no need to check their files for every page.
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["md"] = _md_filter
+    env.filters["mdi"] = _mdi_filter
+    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS, TOOLKIT_NAME=TOOLKIT_NAME)
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template from toolkit/templates."""
+    return environment().get_template(name).render(**context)
+
+
+def tool_context(
+    entry: Loaded, catalog: Any, page_uri: str, level: int, downloads: Any = (), site_url: str = ""
+) -> dict[str, Any]:
+    """Collect what the tool templates need for one tool on one page.
+
+    `downloads` lists (label, site path) of the tool's PDF and Word files, linked on its own page.
+    """
+    tool = entry.tool
+    paper = catalog.papers[tool.source.paper]
+    context: dict[str, Any] = {
+        "tool": tool,
+        "entry": entry,
+        "page_uri": page_uri,
+        "level": level,
+        "h": lambda n: "#" * min(level + n, 6),
+        "abbrs": catalog.abbreviations,
+        "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
+        "paper": paper,
+        "citation": citation(paper),
+        "page_url": page_url(tool_uri(tool.id), site_url),
+        "downloads": [(label, rel(uri, page_uri)) for label, uri in downloads],
+        "paper_link": rel(PAPERS_URI, page_uri) + "#" + tool.source.paper,
+        "tool_link": rel(tool_uri(tool.id), page_uri),
+        "on_own_page": page_uri == tool_uri(tool.id),
+        # Links in tool text are written relative to the tool's own page, tools/<id>.md.
+        "related": [
+            (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
+        ],
+        "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
+    }
+    if tool.kind == "flow":
+        context["numbers"] = flows.numbering(tool)
+        context["outcome_ids"] = {o.id for o in tool.outcomes}
+        context["labels"] = {q.id: q.text for q in tool.questions} | {o.id: o.title for o in tool.outcomes}
+    if tool.kind == "pathway":
+        context["stage_titles"] = {s.id: s.title for s in tool.stages}
+    return context
+
+
+def render_tool(
+    entry: Loaded, catalog: Any, *, page_uri: str, level: int = 1, downloads: Any = (), site_url: str = ""
+) -> str:
+    """Render a tool as page text, its title a heading of `level`, linking from `page_uri`."""
+    context = tool_context(entry, catalog, page_uri, level, downloads, site_url)
+    return render_template("tools/tool.md.j2", **context)

@@ -1,0 +1,149 @@
+"""What the toolkit adds to the site's search index.
+
+Every tool item, question, field, flow step and pathway stage becomes its own entry that
+links to the item's anchor; tool pages are titled with their kind; and each entry carries
+the other spellings (American forms of British words) and synonyms (from the glossary) of
+the words it contains, so a search for either finds it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from toolkit.content.catalog import Catalog
+from toolkit.site.glossary import TermIndex
+from toolkit.content.load import Loaded
+from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.render import anchor
+
+#: British spellings whose American forms are not made by the -ise/-ize rule below.
+SPELLINGS = {
+    "behaviour": "behavior", "behaviours": "behaviors", "colour": "color", "favour": "favor",
+    "labour": "labor", "neighbour": "neighbor", "neighbourhood": "neighborhood", "honour": "honor",
+    "centre": "center", "centres": "centers", "programme": "program", "programmes": "programs",
+    "judgement": "judgment", "licence": "license", "counselling": "counseling", "travelling": "traveling",
+    "enrolment": "enrollment", "fulfil": "fulfill", "practise": "practice", "defence": "defense",
+    "paediatric": "pediatric", "ageing": "aging", "focussed": "focused", "towards": "toward",
+    "whilst": "while", "stigmatised": "stigmatized", "learnt": "learned",
+}
+_ISE = re.compile(r"\b([a-z]{2,}?)is(e|es|ed|ing|ation|ations|er|ers)\b", re.I)
+_NOT_ISE = {"advise", "advised", "advising", "adviser", "advisers", "exercise", "exercises", "exercised",
+            "comprise", "comprises", "otherwise", "promise", "promises", "promised", "raise", "raised",
+            "raises", "raising", "rise", "rises", "arise", "arises", "arising", "arisen", "wise",
+            "precise", "concise", "premise", "premises", "surprise", "surprised", "supervise", "supervised",
+            "supervising", "supervises", "revise", "revised", "devise", "devised", "expertise",
+            "enterprise", "enterprises", "franchise", "merchandise", "compromise", "televise", "improvise",
+            "disguise", "despise", "noise", "poise", "praise", "praised", "cruise", "bruise", "chemise",
+            "paradise", "crises", "crisis", "basis", "analysis", "emphasis", "otherwise", "demise"}
+
+
+#: How much more a tool page or tool item weighs in search than guidance that restates it:
+#: people search the toolkit for something to use.
+BOOST = 2
+
+
+def american(text: str) -> set[str]:
+    """Return American spellings of the British words in `text`."""
+    found = {_american_word(word) for word in set(_WORD.findall(text.lower()))}
+    found.discard("")
+    return found
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def _american_word(low: str) -> str:
+    # Cached: the same few thousand words recur across every entry of the index.
+    if low in SPELLINGS:
+        return SPELLINGS[low]
+    match = None if low in _NOT_ISE else _ISE.fullmatch(low)
+    return f"{match.group(1)}iz{match.group(2)}" if match else ""
+
+
+def synonyms(text: str, terms: TermIndex) -> set[str]:
+    """Return every form of each glossary term that `text` mentions in any form."""
+    found: set[str] = set()
+    for term in terms.mentioned(text):
+        found |= {term.term, *term.also}
+        if term.stands_for:
+            found.add(term.stands_for)
+    return found
+
+
+def extra_words(text: str, terms: TermIndex) -> str:
+    """Words to add to an entry so other spellings and synonyms find it (none already there)."""
+    words = american(text) | synonyms(text, terms)
+    lower = text.lower()
+    return " ".join(sorted(w for w in words if w.lower() not in lower))
+
+
+def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:
+    """Yield (id, title, text) for each searchable part of a tool: the title is what the
+    part says (a question, an item, a field's label), the text what else goes with it."""
+    tool = entry.tool
+    if tool.kind == "flow":
+        for q in tool.questions:
+            yield q.id, q.text, " ".join([q.hint or "", *(a.label for a in q.answers)])
+        for o in tool.outcomes:
+            yield o.id, o.title, " ".join([o.text, *o.next_steps])
+    elif tool.kind == "pathway":
+        for s in tool.stages:
+            yield s.id, s.title, " ".join([s.summary, *s.requirements, *s.skills, *s.learning])
+    else:
+        for item in tool.entries():
+            title = getattr(item, "text", None) or getattr(item, "label", "")
+            more = [getattr(item, "hint", None) or "", getattr(item, "guidance", None) or "",
+                    getattr(item, "example", None) or "", *(p.text for p in getattr(item, "parts", []))]
+            yield item.id, title, " ".join(w for w in more if w)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def tool_title(entry: Loaded) -> str:
+    """The title search shows for a tool: its name and kind, e.g. 'Before you share — Checklist'."""
+    return f"{entry.tool.title} — {KINDS[entry.tool.kind]}"
+
+
+def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, str]]:
+    """Return one search entry per tool item, titled with what it says, linking to its anchor.
+
+    Material shows these under their tool's page result, which carries the tool's title and kind.
+    """
+    docs = []
+    for tool_id in sorted(catalog.tools):
+        entry = catalog.tool(tool_id)
+        for item_id, title, text in _entries(entry):
+            docs.append({
+                "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",
+                "title": _short(title),
+                "text": " ".join(text.split()),
+                "boost": BOOST,
+            })
+    return docs
+
+
+def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """Add item entries, kind-bearing titles and alternative words to a Material search index."""
+    pages = {url_of(tool_id): catalog.tool(tool_id) for tool_id in catalog.tools}
+    docs = list(index.get("docs", []))
+    for doc in docs:
+        if doc.get("location") in pages:
+            entry = pages[doc["location"]]
+            doc["title"] = tool_title(entry)
+            doc["boost"] = 2 * BOOST  # the tool itself first, then its items
+            meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
+            doc["text"] = f"{doc.get('text', '')} {meta}".strip()
+    docs += item_docs(catalog, url_of)
+    terms = TermIndex(catalog.glossary)  # once per index: thousands of entries look terms up
+    for doc in docs:
+        extra = extra_words(f"{doc.get('text', '')}", terms)
+        if extra:
+            doc["text"] = f"{doc.get('text', '')} {extra}".strip()
+    return dict(index, docs=docs)
