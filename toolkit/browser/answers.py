@@ -53,6 +53,17 @@ class ToolAnswers(BaseModel):
     items: dict[Id, Answer] = Field(json_schema_extra=ONLY_IDS)
 
 
+Name = Annotated[str, StringConstraints(max_length=100)]
+
+
+class TeamMember(BaseModel):
+    """One person's answers in team view's combined file."""
+
+    model_config = ConfigDict(extra="forbid")
+    person: Optional[Name] = None
+    tools: dict[Id, ToolAnswers] = Field(json_schema_extra=ONLY_IDS)
+
+
 class AnswersFile(BaseModel):
     """An export file ("Export this tool" / "Export all my answers")."""
 
@@ -61,3 +72,7 @@ class AnswersFile(BaseModel):
     version: Literal[1, 2] = Field(description="Format version of the file and of every record in it")
     exported: Value
     tools: dict[Id, ToolAnswers] = Field(json_schema_extra=ONLY_IDS)
+    person: Optional[Name] = Field(None, description="Name or initials the person typed when exporting (for team view)")
+    people: Optional[list[TeamMember]] = Field(
+        None, description="Team view's combined file: each person's own answers, as their file had them"
+    )

@@ -23,7 +23,7 @@ _DIR = "assets/toolkit/"
 
 
 #: File name -> its source in toolkit/browser/{core,kinds,print,finder}/ (names are unique).
-_SOURCES = {p.name: p for room in ("core", "kinds", "print", "finder") for p in (ASSETS_DIR / room).iterdir()}
+_SOURCES = {p.name: p for room in ("core", "kinds", "print", "finder", "team") for p in (ASSETS_DIR / room).iterdir()}
 
 
 def _files(*names: str) -> tuple[Path, ...]:
@@ -44,6 +44,8 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "template.js": _files("template.js"),
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "finder.js": _files("finder.js"),
+    _DIR + "team.css": _files("team.css"),
+    _DIR + "team.js": _files("team.js"),
 }
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
@@ -73,6 +75,8 @@ def page_assets(html: str) -> list[str]:
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
     if re.search(r"<form [^>]*data-finder", html):
         names.append("finder.js")
+    if 'class="tk-teamview"' in html:
+        names += ["team.css", "team.js"]
     uris = [_DIR + n for n in names]
     return sorted(uris, key=lambda u: not u.endswith(".css"))
 

@@ -272,6 +272,10 @@ class _Sectioned(ToolBase, Generic[ItemT]):
 
     items: list[ItemT] | None = None
     sections: list[Section[ItemT]] | None = None
+    team_view: bool = Field(
+        default=True,
+        description="Offer a team view that combines several people's exported answers (false: not offered)",
+    )
 
     @model_validator(mode="after")
     def _one_of_items_or_sections(self):  # noqa: ANN202

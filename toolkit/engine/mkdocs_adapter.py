@@ -24,6 +24,7 @@ from toolkit.content.catalog import Catalog, is_data_file
 from toolkit.content.issue import ContentError
 from toolkit.site.glossary import abbreviations, first_only, page_title
 from toolkit.site.pages import data_source, generated_pages
+from toolkit.site.team import is_team_page
 from toolkit.site.render import PAGE_LINK, render_template, tool_uri
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files, footer_uri
@@ -108,6 +109,7 @@ def on_files(files: Files, config: Any) -> Files:
         # a navigation of every tool, repeated on every page, grows the site with the square of
         # the number of tools (1,000 tools made 364 MB).
         hidden = extras.not_in_nav(uri)  # a tool the local overlay hides
+        hidden = hidden or is_team_page(uri)  # one tool's team view: listed on team/, like tool pages
         inclusion = InclusionLevel.NOT_IN_NAV if source is not None or hidden else InclusionLevel.UNDEFINED
         page = File.generated(config, uri, content=text, inclusion=inclusion)
         if source is not None and not hidden:

@@ -11,6 +11,7 @@ from toolkit.site.finder import TIME_BANDS, facets
 from toolkit.content.model import AUDIENCES, KINDS
 from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
 from toolkit.site.packs import pack_pages
+from toolkit.site.team import team_pages
 
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
@@ -51,6 +52,7 @@ def generated_pages(
             terms=[(t, [(title, rel(uri, GLOSSARY_URI)) for title, uri in used[t.id]]) for t in terms],
         )
     pages.update(pack_pages(catalog, site_url=site_url))
+    pages.update(team_pages(catalog))
     return pages
 
 

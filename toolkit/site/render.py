@@ -225,6 +225,9 @@ def tool_context(
         ],
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
     }
+    from toolkit.site import team  # team pages link back to tools through this module
+
+    context["team_link"] = rel(team.team_uri(tool.id), page_uri) if team.offers_team_view(tool) else None
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)
         context["outcome_ids"] = {o.id for o in tool.outcomes}

@@ -160,8 +160,10 @@
   function same(a, b) { return JSON.stringify(a || null) === JSON.stringify(b || null); }
 
   // ---- export and import
-  function bundle(tools) {
-    return JSON.stringify({ format: FORMAT, version: FMT, exported: new Date().toISOString(), tools: tools }, null, 2);
+  function bundle(tools, person) {
+    var out = { format: FORMAT, version: FMT, exported: new Date().toISOString(), tools: tools };
+    if (person) out.person = person.slice(0, 100); // typed by the person, for team view; never made up
+    return JSON.stringify(out, null, 2);
   }
   /** Parse an export file (any format up to FMT) into {toolId: record in the current format},
       keeping only known, well-typed fields; throws an Error saying why a file is refused. */
@@ -289,7 +291,7 @@
   var KEEP = "Export them first if you may need them.", NONE = "Nothing cleared.";
   function makeBar(t) {
     var bar = el("div", "tk-bar"), sw = TK.input("checkbox", "tk-save-switch"), file = TK.input("file", "tk-import");
-    var more = el("details", "tk-actions"), row = el("div", "tk-buttons");
+    var more = el("details", "tk-actions"), row = el("div", "tk-buttons"), who = TK.input("text", "tk-who");
     bar.setAttribute("role", "region");
     bar.setAttribute("aria-label", "Your answers to " + t.title);
     bar.appendChild(el("p", "tk-where"));
@@ -301,9 +303,9 @@
       ["Export this tool (JSON)", function () {
         var one = {};
         if (Object.keys(t.rec.items).length) one[t.id] = t.rec;
-        TK.download(t.id + ".answers.json", bundle(one), "application/json");
+        TK.download(t.id + ".answers.json", bundle(one, who.value.trim()), "application/json");
       }],
-      ["Export all my answers (JSON)", function () { TK.download("toolkit-answers.json", bundle(all()), "application/json"); }],
+      ["Export all my answers (JSON)", function () { TK.download("toolkit-answers.json", bundle(all(), who.value.trim()), "application/json"); }],
       ["Clear this tool", function () {
         ask(bar, ["Clear all your answers to \u201c" + t.title + "\u201d on this device?", KEEP], "Clear", NONE, function () {
           put(t.id, null);
@@ -321,6 +323,9 @@
       }]
     ].forEach(function (b) { row.appendChild(TK.button(b[0], b[1])); });
     row.insertBefore(TK.labelled("Import answers from a file ", file, t.id + "--tk-import"), row.children[4]).className = "tk-file";
+    who.maxLength = 100;
+    who.autocomplete = "name";
+    row.insertBefore(TK.labelled("Your name or initials, written into exported files for team view (optional) ", who, t.id + "--tk-who"), row.children[2]).className = "tk-file";
     file.addEventListener("change", function () { if (file.files[0]) importFile(file.files[0], bar); file.value = ""; });
     more.appendChild(row);
     bar.appendChild(more);
