@@ -23,7 +23,19 @@ _DIR = "assets/toolkit/"
 
 
 #: File name -> its source in toolkit/browser/{core,kinds,print,finder}/ (names are unique).
-_SOURCES = {p.name: p for room in ("core", "kinds", "print", "finder", "team") for p in (ASSETS_DIR / room).iterdir()}
+ROOMS = ("core", "kinds", "print", "finder", "teamview")
+
+
+def _sources() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for path in sorted(p for room in ROOMS for p in (ASSETS_DIR / room).iterdir() if p.suffix in (".js", ".css")):
+        if path.name in found:
+            raise RuntimeError(f"{path}: {found[path.name]} has the same name; asset file names must be unique")
+        found[path.name] = path
+    return found
+
+
+_SOURCES = _sources()
 
 
 def _files(*names: str) -> tuple[Path, ...]:
@@ -44,8 +56,8 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "template.js": _files("template.js"),
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "finder.js": _files("finder.js"),
-    _DIR + "team.css": _files("team.css"),
-    _DIR + "team.js": _files("team.js"),
+    _DIR + "teamview.css": _files("teamview.css"),
+    _DIR + "teamview.js": _files("teamview.js"),
 }
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
@@ -76,7 +88,7 @@ def page_assets(html: str) -> list[str]:
     if re.search(r"<form [^>]*data-finder", html):
         names.append("finder.js")
     if 'class="tk-teamview"' in html:
-        names += ["team.css", "team.js"]
+        names += ["teamview.css", "teamview.js"]
     uris = [_DIR + n for n in names]
     return sorted(uris, key=lambda u: not u.endswith(".css"))
 
