@@ -86,7 +86,24 @@ chromium:
 	  else echo "note: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' to run the browser tests" >&2; fi; \
 	fi
 
-test: $(VENV)/.installed-test chromium pango
+# tests/test_hosting.py serves the site with Debian's nginx and Apache httpd (apache2-bin: the
+# server without Debian's service set-up); install them when missing and we are allowed to.
+web-servers:
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/sbin/apache2 ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's nginx and Apache httpd for the hosting tests"; \
+	    (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2-bin >/dev/null 2>&1 || (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2-bin >/dev/null)); \
+	  else echo "note: nginx or apache2 is missing; run 'sudo apt-get install nginx apache2-bin' to run the hosting tests" >&2; fi; \
+	fi
+
+# tests/test_scorm.py runs each SCORM package inside scorm-again, a SCORM 1.2 run-time from npm.
+SCORM_AGAIN_VERSION := 3.4.3
+scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
+.cache/scorm-again/node_modules/scorm-again/dist/scorm12.js:
+	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' to run the SCORM tests" >&2; exit 0; }; \
+	  mkdir -p .cache/scorm-again && npm install --prefix .cache/scorm-again --no-audit --no-fund --silent scorm-again@$(SCORM_AGAIN_VERSION)
+
+test: $(VENV)/.installed-test chromium pango web-servers scorm-again
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.

@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import shutil
 import sys
+import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -116,25 +118,35 @@ def manifest(pkg: Package) -> str:
 """
 
 
-def write_package(pkg: Package, site_dir: Path, zip_path: Path) -> Path:
-    """Write the package; entries sorted and dated SOURCE_DATE_EPOCH, so two runs match."""
+def _entry(name: str) -> zipfile.ZipInfo:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    stamp = time.gmtime(max(epoch, 315532800))[:6]
+    info = zipfile.ZipInfo(name, date_time=time.gmtime(max(epoch, 315532800))[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def site_zip(site_dir: Path, files: list[str], zip_path: Path) -> Path:
+    """Zip the site once as site/...: every package starts as a copy of it (compressing the
+    site is most of the work, and the same for every path)."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for rel in files:
+            zf.writestr(_entry(f"{SITE}/{rel}"), (site_dir / rel).read_bytes())
+    return zip_path
+
+
+def write_package(pkg: Package, base: Path, zip_path: Path) -> Path:
+    """Write a package: the site's zip (site_zip) plus the manifest, launch page and SCO script;
+    entries dated SOURCE_DATE_EPOCH, so two runs match byte for byte."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")
+    shutil.copyfile(base, tmp)
     made = {MANIFEST: manifest(pkg).encode("utf-8"), LAUNCH: launch_page(pkg).encode("utf-8")}
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name in [MANIFEST, *pkg.files]:
-            if name in made:
-                data = made[name]
-            elif name in SCO_FILES:
-                data = SCO_FILES[name].read_bytes()
-            else:
-                data = (site_dir / name[len(SITE) + 1:]).read_bytes()
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
+    made |= {name: source.read_bytes() for name, source in SCO_FILES.items()}
+    with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in made.items():
+            zf.writestr(_entry(name), data)
     tmp.replace(zip_path)
     return zip_path
 
@@ -164,7 +176,10 @@ def build(site_dir: Path, out_dir: Path, docs: Path, root: Path | None = None) -
             issues += exc.issues
     if issues:
         raise ContentError(issues)
-    return [write_package(pkg, site_dir, out_dir / f"{pkg.path_id}.zip") for pkg in packages]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        base = site_zip(site_dir, files, Path(tmp) / "site.zip")
+        return [write_package(pkg, base, out_dir / f"{pkg.path_id}.zip") for pkg in packages]
 
 
 def main(argv: list[str] | None = None) -> int:
