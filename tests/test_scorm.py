@@ -171,8 +171,8 @@ def test_a_learner_who_reaches_the_end_completes_the_path_and_no_answer_is_sent(
                 saved = inner().evaluate("f => Object.values(f.contentWindow.localStorage).join(' ')")
                 assert ANSWER in saved, "the answer was not kept in the browser"
             if n < len(steps):
-                assert not any(c[0] == "LMSSetValue" for c in page.evaluate("window.calls")), f"completed early, at step {n}"
-        page.wait_for_function("window.calls.some(c => c[0] === 'LMSSetValue')")
+                assert "completed" not in repr(page.evaluate("window.calls")), f"completed early, at step {n}"
+        page.wait_for_function("window.calls.some(c => c[0] === 'LMSSetValue' && c[2] === 'completed')")
         page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the platform closes the package
         page.wait_for_function("window.calls.some(c => c[0] === 'LMSFinish')")
         calls = page.evaluate("window.calls")
@@ -180,10 +180,13 @@ def test_a_learner_who_reaches_the_end_completes_the_path_and_no_answer_is_sent(
         cmi = page.evaluate("JSON.stringify(window.API.cmi)")
 
     assert [c for c in calls if c[0] == "LMSInitialize"] == [["LMSInitialize", "", "true"]]
-    assert [c for c in calls if c[0] == "LMSSetValue"] == [["LMSSetValue", "cmi.core.lesson_status", "completed", "true"]]
+    assert [c for c in calls if c[0] == "LMSSetValue"] == [["LMSSetValue", "cmi.core.lesson_status", "incomplete", "true"],
+                                                          ["LMSSetValue", "cmi.core.lesson_status", "completed", "true"]]
     assert [c for c in calls if c[0] == "LMSFinish"] == [["LMSFinish", "", "true"]]
     assert {c[0] for c in calls} <= {"LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish"}
-    assert events == [["LMSInitialize"], ["LMSSetValue", "cmi.core.lesson_status", "completed"], ["LMSFinish"]]
+    assert events == [["LMSInitialize"], ["LMSSetValue", "cmi.core.lesson_status", "incomplete"],
+                      ["LMSSetValue", "cmi.core.lesson_status", "completed"], ["LMSFinish"]]
+    assert page.evaluate("window.API.cmi.core.lesson_status") == "completed"
     assert ANSWER not in repr(calls) and ANSWER not in repr(events) and ANSWER not in cmi
     assert errors == []
     assert [u for u in requests if not u.startswith((base, "about:"))] == []

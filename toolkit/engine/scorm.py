@@ -3,9 +3,9 @@
 Each package is the offline site (which needs no server and fetches nothing from outside itself)
 under site/, a launch page that shows the path's page in a frame, and imsmanifest.xml naming one
 SCO and every file. toolkit/browser/scorm/sco.js finds the platform's SCORM 1.2 run-time, calls
-LMSInitialize, sets cmi.core.lesson_status to "completed" when the learner reaches the path's
-last step, and calls LMSFinish when the package closes. Nothing else is sent: answers stay in
-the browser.
+LMSInitialize, sets cmi.core.lesson_status to "incomplete" on a first visit and to "completed"
+when the learner reaches the path's last step, and calls LMSFinish when the package closes.
+Nothing else is sent: answers stay in the browser.
 
     python -m toolkit.engine.scorm build/offline-site build/scorm   (what `make scorm` runs)
 """

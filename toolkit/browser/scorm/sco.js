@@ -1,9 +1,9 @@
 /* The SCORM 1.2 side of a learning-path package (toolkit/engine/scorm.py writes launch.html).
  *
  * The launch page shows the toolkit in a frame. This script finds the learning platform's SCORM
- * 1.2 run-time (an object named API on a parent or opener window), starts the session, and tells
- * the platform that the path is complete when the learner reaches its last step. It sends nothing
- * else: no score, no time, no answers. What learners type stays in their browser, as everywhere
+ * 1.2 run-time (an object named API on a parent or opener window), starts the session (status
+ * "incomplete" on a first visit), and tells the platform that the path is complete when the
+ * learner reaches its last step. It sends nothing else: no score, no time, no answers. What learners type stays in their browser, as everywhere
  * in the toolkit. Opened outside a learning platform, it does nothing and the toolkit works as usual.
  */
 (function () {
@@ -50,6 +50,12 @@
     if (!started) { return; }
     var status = call("LMSGetValue", "cmi.core.lesson_status");
     completed = status === "completed" || status === "passed";
+    if (status === "not attempted" || status === "") {
+      /* Started, not finished: without this, SCORM 1.2 lets a platform mark a SCO that never set
+         a status as completed when it closes, so a learner who leaves early would pass. */
+      call("LMSSetValue", "cmi.core.lesson_status", "incomplete");
+      call("LMSCommit", "");
+    }
   }
 
   function complete() {
