@@ -95,9 +95,10 @@ http {{
 
 
 @contextlib.contextmanager
-def apache(site: Path, work: Path):
+def apache(site: Path, work: Path, htaccess_only: bool = False):
     """Debian's Apache httpd in the foreground on a free loopback port, with the recipe
-    (hosting/apache.conf) for `site` at /toolkit/; yields the server's base URL."""
+    (hosting/apache.conf) for `site` at /toolkit/; yields the server's base URL. `htaccess_only`:
+    instead, a plain Alias that lets the site's own .htaccess set headers (a shared host)."""
     if not Path(APACHE).exists():
         pytest.fail(f"{APACHE} is missing: run `make test` as root or `apt-get install apache2-bin`")
     port = _free_port()
@@ -123,7 +124,7 @@ TypesConfig /etc/mime.types
     AllowOverride None
     Require all denied
 </Directory>
-{hosting.fill("apache.conf", csp, root=str(site))}
+{_htaccess_host(site) if htaccess_only else hosting.fill("apache.conf", csp, root=str(site))}
 """)
     try:
         with _running([APACHE, "-f", str(work / "httpd.conf"), "-DFOREGROUND"], port, work / "error.log") as url:
@@ -131,6 +132,16 @@ TypesConfig /etc/mime.types
     finally:
         if os.geteuid() == 0:
             shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def _htaccess_host(site: Path) -> str:
+    """A host that serves the folder and lets its .htaccess change headers, nothing more."""
+    return f"""Alias "{PREFIX}" "{site}/"
+<Directory "{site}">
+    AllowOverride FileInfo
+    Require all granted
+    DirectoryIndex index.html
+</Directory>"""
 
 
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
@@ -268,6 +279,15 @@ def test_apache_serves_the_site_under_a_sub_path(built_site, server_dir, page):
     with apache(built_site, server_dir) as base:
         _check_server(base, built_site)
         _use_site(page, base)
+
+
+def test_apache_with_only_the_sites_htaccess_sends_the_header(built_site, server_dir):
+    csp = (built_site / "csp.txt").read_text().strip()
+    with apache(built_site, server_dir, htaccess_only=True) as base:
+        status, headers, _ = _get(f"{base}{PREFIX}tools/")
+        assert status == 200 and headers["Content-Security-Policy"] == csp
+        status, headers, _ = _get(f"{base}{PREFIX}search/search_index.json")
+        assert status == 200 and headers["Content-Security-Policy"] == csp
 
 
 # --------------------------------------------------------------------------- the zip the site offers
