@@ -262,6 +262,18 @@ def test_recipes_at_the_root_of_a_server_and_bad_values():
         hosting.fill("nginx.conf", 'default-src "self"')
 
 
+def test_a_published_site_is_readable_by_the_web_servers_user(tmp_path):
+    from toolkit.engine.publish import publish
+
+    old = os.umask(0o022)
+    try:
+        publish(tmp_path / "site", lambda staging: (staging / "index.html").write_text("x"))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "site").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644
+
+
 def test_server_files_without_a_built_site_say_so(tmp_path, capsys):
     assert hosting.main([str(tmp_path / "nothing"), str(tmp_path / "out")]) == 1
     assert "csp.txt:1: no csp.txt; build the site first" in capsys.readouterr().err
