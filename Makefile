@@ -9,17 +9,19 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench bench-scale offline clean help chromium pango
+.PHONY: serve test site validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
+	@echo "               and the offline zip; writes the server configuration to build/hosting/ (see README, Hosting)"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
-	@echo "make offline   build the zip that works unzipped from file:// (build/*-offline.zip)"
+	@echo "make offline   build the zip that works unzipped from file:// (build/$(OFFLINE_ZIP))"
+	@echo "make scorm     one SCORM 1.2 package per learning path for Moodle and other learning platforms (build/scorm/<path id>.zip)"
 	@echo "make clean     remove the virtual environment and build output"
 
 $(BIN)/python:
@@ -46,8 +48,10 @@ serve: validate
 	@echo "note: make serve does not build new PDF/Word downloads (TOOLKIT_DOWNLOADS=0); make site does"
 	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-site: validate pango
-	$(BIN)/toolkit build --out site
+# The hosted site offers the offline zip, so the offline build comes first.
+site: validate pango offline
+	$(OFFLINE_ZIP_ENV)=build/$(OFFLINE_ZIP) $(BIN)/toolkit build --out site
+	$(BIN)/python -m toolkit.engine.hosting site build/hosting
 
 links: $(VENV)/.installed
 	$(BIN)/toolkit links --update
@@ -63,9 +67,15 @@ pango:
 
 # A site that works from file:// (Material's offline plugin, vendored iframe-worker shim), zipped.
 # Built like `make site`: strictly, and swapped in only if the whole build succeeds.
-offline: validate
-	OFFLINE=true $(BIN)/toolkit build --out build/offline-site
-	$(BIN)/python -m toolkit.engine.offline build/offline-site build/lived-experience-toolkit-offline.zip
+OFFLINE_ZIP := lived-experience-toolkit-offline.zip
+OFFLINE_ZIP_ENV := TOOLKIT_OFFLINE_ZIP
+offline: validate pango
+	env -u $(OFFLINE_ZIP_ENV) OFFLINE=true $(BIN)/toolkit build --out build/offline-site
+	$(BIN)/python -m toolkit.engine.offline build/offline-site build/$(OFFLINE_ZIP)
+
+# One SCORM 1.2 package per learning path, made from the offline site (build/scorm/<path id>.zip).
+scorm: offline
+	$(BIN)/python -m toolkit.engine.scorm build/offline-site build/scorm
 
 # Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
 chromium:
@@ -76,7 +86,24 @@ chromium:
 	  else echo "note: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' to run the browser tests" >&2; fi; \
 	fi
 
-test: $(VENV)/.installed-test chromium pango
+# tests/test_hosting.py serves the site with Debian's nginx and Apache httpd (apache2-bin: the
+# server without Debian's service set-up); install them when missing and we are allowed to.
+web-servers:
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/sbin/apache2 ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's nginx and Apache httpd for the hosting tests"; \
+	    (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2-bin >/dev/null 2>&1 || (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2-bin >/dev/null)); \
+	  else echo "note: nginx or apache2 is missing; run 'sudo apt-get install nginx apache2-bin' to run the hosting tests" >&2; fi; \
+	fi
+
+# tests/test_scorm.py runs each SCORM package inside scorm-again, a SCORM 1.2 run-time from npm.
+SCORM_AGAIN_VERSION := 3.4.3
+scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
+.cache/scorm-again/node_modules/scorm-again/dist/scorm12.js:
+	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' to run the SCORM tests" >&2; exit 0; }; \
+	  mkdir -p .cache/scorm-again && npm install --prefix .cache/scorm-again --no-audit --no-fund --silent scorm-again@$(SCORM_AGAIN_VERSION)
+
+test: $(VENV)/.installed-test chromium pango web-servers scorm-again
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.

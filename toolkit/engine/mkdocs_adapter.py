@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from toolkit.site import csp, embed, search, site_extras
-from toolkit.engine import offline
+from toolkit.engine import hosting, offline
 from toolkit.content.catalog import Catalog, is_data_file
 from toolkit.content.issue import ContentError
 from toolkit.site.glossary import abbreviations, first_only, page_title
@@ -39,6 +39,7 @@ class _State:
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
     extras: site_extras.Extras | None = None
+    offline_zip_size: int | None = None  # the offline zip the hosted site offers (make site)
 
 
 _state = _State()
@@ -52,6 +53,7 @@ def on_config(config: Any) -> Any:
     """Reset per-build state and register the toolkit's stylesheet and scripts."""
     _state.catalog = None
     _state.tool_urls = {}
+    _state.offline_zip_size = None
     _state.root = Path(config.config_file_path or ".").resolve().parent
     try:
         docs_dir = Path(getattr(config, "docs_dir", None) or _state.root / "docs")
@@ -121,6 +123,13 @@ def on_files(files: Files, config: Any) -> Files:
     if _offline_build(config):
         offline.prepare(config.extra, config.theme["features"])
         files.append(File.generated(config, offline.SHIM_URI, abs_src_path=str(offline.SHIM_FILE)))
+    try:
+        zip_path = offline.zip_to_publish(_offline_build(config))
+    except FileNotFoundError as exc:
+        raise PluginError(str(exc)) from None
+    if zip_path is not None:
+        _state.offline_zip_size = zip_path.stat().st_size
+        files.append(File.generated(config, offline.ZIP_URI, abs_src_path=str(zip_path)))
     return files
 
 
@@ -146,6 +155,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if _state.catalog is None:
         return markdown
     uri = page.file.src_uri
+    markdown = offline.expand_marker(markdown, _state.offline_zip_size, _offline_build(config))
     try:
         if "toolkit:" in markdown:
             markdown = embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
@@ -243,7 +253,9 @@ def on_post_build(config: Any) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if _state.catalog is not None and index_file.exists():
         _augment_search_index(index_file)
-    _, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
+    value, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
+    if not _offline_build(config):  # .htaccess and web.config: the header on Apache and IIS
+        hosting.write_site_files(Path(config.site_dir), value)
     for problem in problems:
         log.warning(problem)
 

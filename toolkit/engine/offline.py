@@ -19,6 +19,15 @@ SHIM_URI = "assets/toolkit/vendor/iframe-worker/shim.js"
 SHIM_FILE = VENDOR_DIR / "iframe-worker" / "shim.js"
 #: Folder name inside the zip, so unzipping makes one folder rather than scattering files.
 ZIP_FOLDER = "lived-experience-toolkit"
+#: The zip's file name, wherever it is: `make offline` writes build/<ZIP_NAME>, and the hosted
+#: site offers it at <ZIP_URI>; README and docs/offline.md name it exactly.
+ZIP_NAME = "lived-experience-toolkit-offline.zip"
+ZIP_URI = f"downloads/{ZIP_NAME}"
+#: `make site` sets this to the zip `make offline` made; the hosted build then publishes it.
+ZIP_ENV = "TOOLKIT_OFFLINE_ZIP"
+#: Where a page (docs/offline.md) says how to get the zip: the download link with its size on
+#: the hosted site, something true in the offline copy and in builds made without the zip.
+MARKER = "<!-- toolkit:offline-zip -->"
 
 
 def prepare(extra: dict, features: list[str]) -> None:
@@ -35,7 +44,8 @@ def make_zip(site_dir: Path, zip_path: Path, folder: str = ZIP_FOLDER) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        # An offline zip inside the site is never zipped again (the offline build has none).
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != ZIP_NAME):
             rel = path.relative_to(site_dir).as_posix()
             info = zipfile.ZipInfo(f"{folder}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -43,6 +53,52 @@ def make_zip(site_dir: Path, zip_path: Path, folder: str = ZIP_FOLDER) -> Path:
             zf.writestr(info, path.read_bytes())
     tmp.replace(zip_path)
     return zip_path
+
+
+def zip_to_publish(offline_build: bool) -> Path | None:
+    """The zip the hosted build publishes at ZIP_URI ($TOOLKIT_OFFLINE_ZIP), or None: never in
+    the offline build itself, so the zip never holds a copy of itself."""
+    value = os.environ.get(ZIP_ENV, "")
+    if offline_build or not value:
+        return None
+    path = Path(value)
+    if not path.is_file():
+        raise FileNotFoundError(f"{value}:1: {ZIP_ENV} names no file; run `make offline` first (`make site` does)")
+    return path
+
+
+def human_size(size: int) -> str:
+    """A file size as people read it: '840 KB', '12.3 MB'."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1000 / 1000:.1f} MB"
+
+
+def download_text(size: int | None, offline_build: bool) -> str:
+    """Markdown that replaces MARKER on a page at the root of docs/."""
+    if offline_build:
+        return (
+            f"You are using the offline copy already. To pass it on, share the zip file it came in, "
+            f"`{ZIP_NAME}`, or the whole `{ZIP_FOLDER}` folder."
+        )
+    if size is None:
+        return (
+            f"This copy of the site was published without the offline zip. Ask the team that runs it for "
+            f"the file `{ZIP_NAME}`."
+        )
+    return (
+        f"[Download the offline toolkit (ZIP file, {human_size(size)})]({ZIP_URI}){{: .md-button }}\n\n"
+        f"The file is called `{ZIP_NAME}`. "
+        f"Save it to your computer or a shared drive, unzip it (right-click it and choose "
+        f"\"Extract All\" on Windows), and open `index.html` in the `{ZIP_FOLDER}` folder it makes."
+    )
+
+
+def expand_marker(markdown: str, size: int | None, offline_build: bool) -> str:
+    """Replace MARKER, if the page has it, with download_text."""
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, download_text(size, offline_build))
 
 
 if __name__ == "__main__":  # python -m toolkit.engine.offline SITE_DIR ZIP_PATH (used by `make offline`)

@@ -18,6 +18,11 @@ def publish(target: Path, build: Callable[[Path], None]) -> None:
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    # mkdtemp makes the folder readable by its owner only; a web server running as another user
+    # (nginx's www-data) would answer 403 for the whole site. Give it the usual permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)
     try:
         build(staging)
         _swap(staging, target)
