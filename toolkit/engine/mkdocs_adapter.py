@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from toolkit.site import csp, embed, search, site_extras
+from toolkit.site import csp, embed, finish, search, site_extras
 from toolkit.engine import offline
 from toolkit.content.catalog import Catalog, is_data_file
 from toolkit.content.issue import ContentError
@@ -38,9 +38,17 @@ class _State:
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
     extras: site_extras.Extras | None = None
+    sources: finish.Sources | None = None
+    command: str = "build"
 
 
 _state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: its live-reload script is injected into each page
+    unhashed, so served pages get no policy <meta> (a served site sends no policy header either)."""
+    _state.command = command
 
 
 def _fail(exc: ContentError) -> PluginError:
@@ -62,6 +70,8 @@ def on_config(config: Any) -> Any:
             config.extra_css.append(uri)
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
+    overlay = _state.extras.overlay
+    _state.sources = finish.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
     _apply_overlay(config, _state.extras)
     theme = getattr(config, "theme", None)
     if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
@@ -155,6 +165,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Point links inside tool HTML at the built pages; keep one tooltip per term; keep alias
     anchors for renamed ids and record the page's public anchors."""
+    _refuse_code(html, page, config)
     html = first_only(_resolve_page_links(html, page, config, files))
     html = _page_assets(html, page, files)
     if _state.extras is None or _state.catalog is None:
@@ -167,6 +178,21 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         )
     except ContentError as exc:
         raise _fail(exc) from None
+
+
+def _refuse_code(html: str, page: Any, config: Any) -> None:
+    """Fail the build, with the source's path:line, on content that would run code on the page."""
+    if _state.sources is None or "<" not in html:
+        return
+    file = page.file
+    own = [Path(file.abs_src_path)] if file.abs_src_path else []
+    source = data_source(file.src_uri, _state.catalog) if _state.catalog is not None else None
+    if source is not None:
+        own.append(Path(config.docs_dir) / source)
+    issues = finish.content_issues(html, page=f"/{page.url}", own_sources=own, sources=_state.sources,
+                                   fallback=_display(config, file.src_uri))
+    if issues:
+        raise _fail(ContentError(issues))
 
 
 def _page_assets(html: str, page: Any, files: Files) -> str:
@@ -241,9 +267,11 @@ def on_post_build(config: Any) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if _state.catalog is not None and index_file.exists():
         _augment_search_index(index_file)
-    _, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
+    value, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
     for problem in problems:
         log.warning(problem)
+    if _state.command != "serve":  # the policy travels in each page too: the zip, hosts without headers
+        finish.add_policy_meta(Path(config.site_dir), value)
 
 
 def _augment_search_index(index_file: Path) -> None:
