@@ -259,3 +259,33 @@ def test_adding_the_meta_twice_keeps_one():
     twice = finish.with_policy_meta(once, "default-src 'none'")
     assert once.count(b"Content-Security-Policy") == 1 and b"frame-ancestors" not in once
     assert twice.count(b"Content-Security-Policy") == 1 and b"default-src &#x27;none&#x27;" in twice
+
+
+@pytest.mark.browser
+def test_the_real_site_runs_under_its_meta_policy_alone(built_site, browser):
+    """Served with no policy header, as from a shared drive: the <meta> policy is the only one,
+    the tool's script still works, and nothing is blocked or fetched from elsewhere."""
+    from .conftest import serve
+    from .sweep import _LISTEN
+
+    assert "Content-Security-Policy" in (built_site / "tools" / "sharing-risks" / "index.html").read_text()
+    with serve(built_site, unsearched=True) as url:
+        context = browser.new_context()
+        context.add_init_script(script=_LISTEN)
+        page = context.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(f"{url}/tools/sharing-risks/")
+            box = page.locator(".tk-checklist input[type=checkbox]").first
+            box.check()
+            page.wait_for_function("Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('sharing-risks'))")
+            page.reload()
+            assert page.locator(".tk-checklist input[type=checkbox]").first.is_checked(), "the answer was not kept"
+            assert page.evaluate("window.__csp || []") == []
+            assert errors == []
+            assert [u for u in requests if not u.startswith((url, "data:"))] == []
+        finally:
+            context.close()

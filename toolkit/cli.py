@@ -113,6 +113,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from toolkit.site.generate import CONFIG_FILE, write_tree
+
+    out = Path(args.dir)
+    count = write_tree(Path(args.config), out)
+    print(f"wrote {out}: {count} pages; build it with any engine, e.g. `mkdocs build -f {out / CONFIG_FILE}`, then run `toolkit finish {out / 'site'}`")
+    return 0
+
+
+def cmd_finish(args: argparse.Namespace) -> int:
+    from toolkit.site.finish import finish_site
+
+    for note in finish_site(Path(args.site), Path(args.config), update_links=args.update_links):
+        print(f"ok: {note}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.write is not None:
         for file in schemas.write(Path(args.write) if args.write else schemas.SCHEMA_DIR):
@@ -148,6 +165,15 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", help="folder to publish (default: site)")
     build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     build.set_defaults(func=cmd_build)
+    gen = sub.add_parser("generate", help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; no engine is used")
+    gen.add_argument("dir", help="folder to write (its docs/, overrides/ and mkdocs.yml are replaced)")
+    gen.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    gen.set_defaults(func=cmd_generate)
+    fin = sub.add_parser("finish", help="do the after-rendering work on a site built from `toolkit generate`'s tree (any engine)")
+    fin.add_argument("site", help="the built site folder")
+    fin.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    fin.add_argument("--update-links", action="store_true", help="rewrite docs/links.lock instead of checking it")
+    fin.set_defaults(func=cmd_finish)
     schema = sub.add_parser("schema", help="print the JSON Schema of a tool file, or write every schema")
     schema.add_argument("--write", nargs="?", const="", default=None, metavar="DIR",
                         help="write one schema per kind of file (default folder: toolkit/schema)")
