@@ -9,12 +9,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench bench-scale offline clean help chromium pango
+.PHONY: serve test site site-properdocs site-zensical engines validate links bench bench-scale offline clean help chromium pango
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
+	@echo "make site-properdocs, make site-zensical  the same site built with ProperDocs or Zensical (generate, build, finish) into site-ENGINE/"
+	@echo "make engines   install ProperDocs and Zensical into their own environments in .cache/engines (make test does)"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
@@ -49,6 +51,15 @@ serve: validate
 site: validate pango
 	$(BIN)/toolkit build --out site
 
+# The same site from another engine: `toolkit generate` writes build/tree-ENGINE, the engine builds it, `toolkit finish` finishes it.
+site-properdocs site-zensical: validate engines
+	$(BIN)/toolkit build --engine $(@:site-%=%) --out $@
+
+# ProperDocs and Zensical, each in its own environment (they never import the toolkit); made once, then kept.
+engines: $(VENV)/.installed
+	$(BIN)/python -m toolkit.engine.engines properdocs
+	$(BIN)/python -m toolkit.engine.engines zensical
+
 links: $(VENV)/.installed
 	$(BIN)/toolkit links --update
 
@@ -76,7 +87,7 @@ chromium:
 	  else echo "note: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' to run the browser tests" >&2; fi; \
 	fi
 
-test: $(VENV)/.installed-test chromium pango
+test: $(VENV)/.installed-test chromium pango engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.

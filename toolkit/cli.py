@@ -86,14 +86,28 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from toolkit.engine import mkdocs_adapter
+    from toolkit.engine import engines
     from toolkit.engine.publish import publish
 
     out = Path(args.out)
+    if args.engine == "mkdocs":
+        from toolkit.engine import mkdocs_adapter
+
+        failed: tuple[type[Exception], ...] = (mkdocs_adapter.BuildFailed, engines.EngineFailed)
+
+        def run(tmp: Path) -> None:
+            mkdocs_adapter.build(Path(args.config), tmp)
+    else:
+        failed = (engines.EngineFailed,)
+
+        def run(tmp: Path) -> None:
+            tree = Path(args.config).resolve().parent / "build" / f"tree-{args.engine}"
+            for note in engines.build(args.engine, Path(args.config), tree, tmp):
+                print(f"ok: {note}")
     try:
-        publish(out, lambda tmp: mkdocs_adapter.build(Path(args.config), tmp))
-    except mkdocs_adapter.BuildFailed as exc:
-        for message in exc.messages:
+        publish(out, run)
+    except failed as exc:
+        for message in getattr(exc, "messages", None) or [str(exc)]:
             print(message, file=sys.stderr)
         print(f"build failed: {out} is unchanged", file=sys.stderr)
         return 1
@@ -164,6 +178,9 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the site strictly and publish it to --out only if the whole build succeeds")
     build.add_argument("--out", default="site", help="folder to publish (default: site)")
     build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
+                       help="mkdocs (default): in this process, through the hooks; properdocs, zensical: "
+                            "generate build/tree-ENGINE, build it with the engine from .cache/engines, finish")
     build.set_defaults(func=cmd_build)
     gen = sub.add_parser("generate", help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; no engine is used")
     gen.add_argument("dir", help="folder to write (its docs/, overrides/ and mkdocs.yml are replaced)")

@@ -430,7 +430,8 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         finished = finish_page(content, info, extras, sources, resolve)
         heading = _FIRST_H1.match(content)
         if heading and not finished.startswith("<h1"):
-            split[page_url.lstrip("/")] = (heading.group(1), _TAGS.sub("", _HEADERLINK_ANCHOR.sub("", heading.group(2))).strip())
+            title_text = html_lib.unescape(_TAGS.sub("", _HEADERLINK_ANCHOR.sub("", heading.group(2))).strip())
+            split[page_url.lstrip("/")] = (heading.group(1), title_text)
         file.write_text(html[:start] + finished + html[end:], encoding="utf-8")
     notes = [f"{len(pages)} pages finished"]
     if udu:

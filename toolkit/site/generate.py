@@ -257,6 +257,8 @@ def write_tree(config_file: Path, out: Path) -> int:
     for uri, text in authored.items():
         _write(docs / uri, page_markdown(extras, made.catalog, uri, text, _display(extras, uri)))
     for uri, content in made.files.items():
+        if uri in made.pages:  # as the engine would hand every page to the hooks
+            content = page_markdown(extras, made.catalog, uri, str(content), _display(extras, uri))
         _write(docs / uri, content)
     if (out / OVERRIDES).exists():
         shutil.rmtree(out / OVERRIDES)
