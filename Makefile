@@ -44,9 +44,10 @@ validate: $(VENV)/.installed
 	$(BIN)/toolkit validate
 
 # Serving skips making PDF and Word downloads (it reuses any in .cache/downloads); `make site` makes them.
+# --dirty: after the first build, an edit rebuilds only the pages it changes (the adapter's fast author loop).
 serve: validate
 	@echo "note: make serve does not build new PDF/Word downloads (TOOLKIT_DOWNLOADS=0); make site does"
-	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
 site: validate pango
 	$(BIN)/toolkit build --out site

@@ -6,9 +6,11 @@ across `mkdocs serve` rebuilds and across builds in one test process.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
 from toolkit.site import links
 from toolkit.site.pages import data_source
+from toolkit.site.packs import PACKS_DIR
 from toolkit.site.render import tool_uri
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
@@ -42,10 +45,30 @@ class _State:
 _state = _State()
 
 
+class _Serve:
+    """What one `mkdocs serve --dirty` keeps between its rebuilds (the fast author loop)."""
+
+    dirty: bool = False
+    built: bool = False  # a whole build is done: later ones rebuild only what changed
+    hashes: dict[str, str] = {}  # generated file -> hash of what was last written
+
+
+_serve = _Serve()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: its live-reload script is injected into each page
     unhashed, so served pages get no policy <meta> (a served site sends no policy header either)."""
     _state.command = command
+    _serve.dirty = command == "serve" and dirty
+    _serve.built = False
+    _serve.hashes = {}
+    if _serve.dirty:  # expected under `make serve`; strict mode would count it as a problem
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 def _fail(exc: ContentError) -> PluginError:
@@ -100,7 +123,37 @@ def on_files(files: Files, config: Any) -> Files:
         else:
             files.append(File.generated(config, uri, content=content))
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in made.catalog.tools}
+    if _serve.dirty:
+        _skip_unchanged(files, made)
     return files
+
+
+def _skip_unchanged(files: Files, made: generate.Generated) -> None:
+    """Under `mkdocs serve --dirty`, build again only the generated files whose content changed
+    and the pages that embed a changed tool (MkDocs rebuilds edited Markdown files itself): an
+    edit to one tool's YAML rebuilds that tool's page, not the site. Navigation and links
+    elsewhere may lag until the next full build (`make site`)."""
+    changed_tools: set[str] = set()
+    for uri, content in made.files.items():
+        if isinstance(content, Path):
+            continue
+        digest = hashlib.sha1(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+        file = files.get_file_from_path(uri)
+        same = _serve.hashes.get(uri) == digest
+        # Print packs repeat every tool of an audience: the heaviest pages, left for a restart.
+        later = uri.startswith(PACKS_DIR + "/") and _serve.hashes.get(uri) is not None
+        if _serve.built and (same or later) and file is not None and os.path.isfile(file.abs_dest_path):
+            file.is_modified = lambda: False  # type: ignore[method-assign]
+            if later:
+                continue  # keep the old hash: rebuilt at the next full build
+        elif uri in made.pages and made.edit_uris.get(uri):
+            changed_tools.add(Path(uri).stem)
+        _serve.hashes[uri] = digest
+    if _serve.built and changed_tools:
+        marker = re.compile(r"toolkit:tool\s+(" + "|".join(map(re.escape, sorted(changed_tools))) + r")\b")
+        for file in files.documentation_pages():
+            if file.abs_src_path and marker.search(file.content_string):
+                file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def _configure(config: Any, made: generate.Generated) -> None:
@@ -163,6 +216,8 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     extras = _state.extras
     if extras is None or _state.catalog is None:
         return env
+    if _serve.dirty and _serve.built:  # only what changed was rendered: nothing to check links against
+        return env
     try:
         # docs/links.lock holds the hosted site's addresses; the offline build's are *.html.
         if config.use_directory_urls:
@@ -188,6 +243,9 @@ def on_post_build(config: Any) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if _state.catalog is not None and index_file.exists():
         _augment_search_index(index_file)
+    if _serve.dirty:  # the fast author loop: `make site` writes the policy
+        _serve.built = True
+        return
     value, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
     for problem in problems:
         log.warning(problem)

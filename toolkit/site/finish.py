@@ -94,6 +94,15 @@ def _script_allowed(attrs: list[tuple[str, str | None]], allowed: frozenset[str]
     return any(src == a or src.endswith("/" + a) for a in allowed)
 
 
+_MAYBE = re.compile(r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|&#|\son[a-z]+\s*=", re.I)
+
+
+def _maybe_hostile(html: str) -> bool:
+    """A quick look that finds at least what parsing the page finds (parsing every page was the
+    slowest part of the check); entities are parsed, since they can spell an address."""
+    return _MAYBE.search(html) is not None
+
+
 def hostile(html: str, allowed_scripts: Iterable[str] = ()) -> list[Finding]:
     """Return every element, attribute or address in `html` that would run code or embed a document.
 
@@ -101,6 +110,8 @@ def hostile(html: str, allowed_scripts: Iterable[str] = ()) -> list[Finding]:
     ``&#106;avascript:`` and ``ONCLICK`` are found too; text shown as code (``&lt;script&gt;``) is not.
     `allowed_scripts` are the toolkit's own script addresses, which may appear as ``<script src>``.
     """
+    if not _maybe_hostile(html):
+        return []
     scan = _Scan(frozenset(allowed_scripts))
     scan.feed(html)
     scan.close()
