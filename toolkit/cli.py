@@ -131,7 +131,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from toolkit.site.generate import CONFIG_FILE, write_tree
 
     out = Path(args.dir)
-    count = write_tree(Path(args.config), out)
+    count = write_tree(Path(args.config), out, engine=args.engine)
     print(f"wrote {out}: {count} pages; build it with any engine, e.g. `mkdocs build -f {out / CONFIG_FILE}`, then run `toolkit finish {out / 'site'}`")
     return 0
 
@@ -185,6 +185,8 @@ def parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("generate", help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; no engine is used")
     gen.add_argument("dir", help="folder to write (its docs/, overrides/ and mkdocs.yml are replaced)")
     gen.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    gen.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
+                     help="the engine that will build it (zensical: without the fixes to Material's templates)")
     gen.set_defaults(func=cmd_generate)
     fin = sub.add_parser("finish", help="do the after-rendering work on a site built from `toolkit generate`'s tree (any engine)")
     fin.add_argument("site", help="the built site folder")

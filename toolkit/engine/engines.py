@@ -69,7 +69,7 @@ def build(name: str, config_file: Path, tree: Path, site_dir: Path) -> list[str]
     """
     root = config_file.resolve().parent
     exe = ensure(name, root)
-    pages = generate.write_tree(config_file, tree)
+    pages = generate.write_tree(config_file, tree, engine=name)
     _, command, args = ENGINES[name]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     cmd = [str(exe), *args, str(tree / generate.CONFIG_FILE)]

@@ -238,10 +238,18 @@ def staged(config_file: Path) -> tuple[Generated, dict[str, Any], dict[str, str]
     return made, config, authored
 
 
-def write_tree(config_file: Path, out: Path) -> int:
+#: Engines whose theme is Material for MkDocs, which the template fixes in overrides/ are for.
+MATERIAL_ENGINES = ("mkdocs", "properdocs")
+
+
+def write_tree(config_file: Path, out: Path, engine: str = "mkdocs") -> int:
     """Write a complete source tree to `out`: docs/ (every page, asset and data file), overrides/
     and a mkdocs.yml with no hooks that MkDocs, ProperDocs or Zensical can build. Returns the
-    number of pages. Raises ContentError."""
+    number of pages. Raises ContentError.
+
+    `engine`: for "zensical" the tree has no overrides/: they fix Material's templates, and
+    Zensical's own (which already name the search dialog) break with them.
+    """
     made, config, authored = staged(config_file)
     root = config_file.resolve().parent
     extras = made.extras
@@ -262,18 +270,21 @@ def write_tree(config_file: Path, out: Path) -> int:
         _write(docs / uri, content)
     if (out / OVERRIDES).exists():
         shutil.rmtree(out / OVERRIDES)
-    shutil.copytree(THEME_DIR, out / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
-    (out / CONFIG_FILE).write_text(yaml.safe_dump(engine_config(config, made), sort_keys=False, allow_unicode=True), encoding="utf-8")
+    overrides = engine in MATERIAL_ENGINES
+    if overrides:
+        shutil.copytree(THEME_DIR, out / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
+    (out / CONFIG_FILE).write_text(yaml.safe_dump(engine_config(config, made, overrides), sort_keys=False, allow_unicode=True), encoding="utf-8")
     (out / STATE_FILE).write_text(json.dumps({"config": str(config_file.resolve()), "root": str(root)}, indent=1) + "\n", encoding="utf-8")
     return len(authored) + len(made.pages)
 
 
-def engine_config(config: dict[str, Any], made: Generated) -> dict[str, Any]:
+def engine_config(config: dict[str, Any], made: Generated, overrides: bool = True) -> dict[str, Any]:
     """The project's configuration for a generated tree: no hooks; the toolkit's settings written in."""
     out = {k: v for k, v in config.items() if k not in ("hooks", "docs_dir", "site_dir")}
     out["docs_dir"] = DOCS
     theme = dict(out.get("theme") or {})
-    theme["custom_dir"] = OVERRIDES
+    if overrides:
+        theme["custom_dir"] = OVERRIDES
     if made.logo:
         theme["logo"] = theme["favicon"] = made.logo
     out["theme"] = theme
