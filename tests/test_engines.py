@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import ast
 import filecmp
-import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from toolkit.content.issue import ContentError
 from toolkit.engine import engines
 from toolkit.site import finish, generate
 
@@ -98,7 +99,14 @@ def test_the_hook_build_and_generate_build_finish_are_identical(hook_site, tmp_p
     tree = tmp_path / "tree"
     generate.write_tree(project / "mkdocs.yml", tree)
     build_site(tree / "mkdocs.yml", tmp_path / "site")  # the generated mkdocs.yml has no hooks
+    shutil.copytree(tmp_path / "site", tmp_path / "short")
     finish.finish_site(tmp_path / "site", project / "mkdocs.yml")
+    with pytest.raises(ContentError, match="finished already"):
+        finish.finish_site(tmp_path / "site", project / "mkdocs.yml")
+    # An engine that leaves a page out fails the finish, whatever its exit code said.
+    (tmp_path / "short" / "tools" / "sharing-risks" / "index.html").unlink()
+    with pytest.raises(ContentError, match=r"docs/tools/sharing-risks.md:1: the engine did not build this page"):
+        finish.finish_site(tmp_path / "short", project / "mkdocs.yml")
     assert _same_except_generator(hook_site, tmp_path / "site") == []
     assert filecmp.cmp(hook_site / "search" / "search_index.json", tmp_path / "site" / "search" / "search_index.json", shallow=False)
 

@@ -413,6 +413,9 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         return links_mod.page_url(uri, udu) if uri.endswith(".md") else "/" + uri
 
     split: dict[str, tuple[str, str]] = {}
+    home_page = site_dir / links_mod.output_path(url_of(pages[0])) if pages else None
+    if home_page is not None and home_page.is_file() and b'http-equiv="Content-Security-Policy"' in home_page.read_bytes():
+        raise ContentError([Issue(str(site_dir), 1, "this site is finished already (through the hooks or `toolkit finish`); build it again before finishing")])
     missing = [u for u in pages if not (site_dir / links_mod.output_path(url_of(u))).is_file()]
     if missing:
         raise ContentError([Issue(generate._display(extras, u), 1, f"the engine did not build this page (expected {links_mod.output_path(url_of(u))})") for u in missing])
