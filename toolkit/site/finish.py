@@ -94,7 +94,12 @@ def _script_allowed(attrs: list[tuple[str, str | None]], allowed: frozenset[str]
     return any(src == a or src.endswith("/" + a) for a in allowed)
 
 
-_MAYBE = re.compile(r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|&#|\son[a-z]+\s*=", re.I)
+_MAYBE = re.compile(
+    r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|\son[a-z]+\s*="
+    # an entity in an address can spell a scheme (&#106;avascript:); elsewhere it is just text
+    r"|\b(?:href|src|action|formaction|poster|background|cite|ping|xlink:href)\s*=\s*[\"']?[^\"'>]*&#",
+    re.I,
+)
 
 
 def _maybe_hostile(html: str) -> bool:
@@ -313,11 +318,13 @@ def with_policy_meta(page: bytes, header_policy: str, offline: bool = False) -> 
     (a page finished twice) is replaced.
     """
     tag = f'<meta http-equiv="Content-Security-Policy" content="{html_lib.escape(meta_policy(header_policy, offline))}">'.encode()
-    page = _OLD_META.sub(b"", page)
-    anchor = _CHARSET.search(page) or _HEAD.search(page)
+    end = page.find(b"</head>")  # only the head is searched: pages run to hundreds of KB
+    end = len(page) if end < 0 else end
+    head = _OLD_META.sub(b"", page[:end])
+    anchor = _CHARSET.search(head) or _HEAD.search(head)
     if anchor is None:
         return page
-    return page[: anchor.end()] + b"\n    " + tag + page[anchor.end():]
+    return head[: anchor.end()] + b"\n    " + tag + head[anchor.end():] + page[end:]
 
 
 def add_policy_meta(site_dir: Path, header_policy: str, offline: bool = False) -> int:
