@@ -9,13 +9,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
+.PHONY: serve test site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
 	@echo "               and the offline zip; writes the server configuration to build/hosting/ (see README, Hosting)"
+	@echo "make site-properdocs, make site-zensical  the same site built with ProperDocs or Zensical (generate, build, finish) into site-ENGINE/"
+	@echo "make engines   install ProperDocs and Zensical into their own environments in .cache/engines (make test does)"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
 	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
@@ -44,14 +46,24 @@ validate: $(VENV)/.installed
 	$(BIN)/toolkit validate
 
 # Serving skips making PDF and Word downloads (it reuses any in .cache/downloads); `make site` makes them.
+# --dirty: after the first build, an edit rebuilds only the pages it changes (the adapter's fast author loop).
 serve: validate
 	@echo "note: make serve does not build new PDF/Word downloads (TOOLKIT_DOWNLOADS=0); make site does"
-	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	TOOLKIT_DOWNLOADS=0 $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
 # The hosted site offers the offline zip, so the offline build comes first.
 site: validate pango offline
 	$(OFFLINE_ZIP_ENV)=build/$(OFFLINE_ZIP) $(BIN)/toolkit build --out site
 	$(BIN)/python -m toolkit.engine.hosting site build/hosting
+
+# The same site from another engine: `toolkit generate` writes build/tree-ENGINE, the engine builds it, `toolkit finish` finishes it.
+site-properdocs site-zensical: validate engines
+	$(BIN)/toolkit build --engine $(@:site-%=%) --out $@
+
+# ProperDocs and Zensical, each in its own environment (they never import the toolkit); made once, then kept.
+engines: $(VENV)/.installed
+	$(BIN)/python -m toolkit.engine.engines properdocs
+	$(BIN)/python -m toolkit.engine.engines zensical
 
 links: $(VENV)/.installed
 	$(BIN)/toolkit links --update
@@ -103,7 +115,7 @@ scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
 	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' to run the SCORM tests" >&2; exit 0; }; \
 	  mkdir -p .cache/scorm-again && npm install --prefix .cache/scorm-again --no-audit --no-fund --silent scorm-again@$(SCORM_AGAIN_VERSION)
 
-test: $(VENV)/.installed-test chromium pango web-servers scorm-again
+test: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.

@@ -6,6 +6,7 @@ loading it, and a file named after the package would shadow it.
 
 from toolkit.engine import mkdocs_adapter
 
+on_startup = mkdocs_adapter.on_startup
 on_config = mkdocs_adapter.on_config
 on_files = mkdocs_adapter.on_files
 on_page_markdown = mkdocs_adapter.on_page_markdown

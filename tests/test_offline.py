@@ -90,8 +90,24 @@ def page_index(site: Path) -> str:
     return (site / "index.html").as_uri()
 
 
+def test_offline_pages_carry_the_policy_in_a_meta_element(unzipped):
+    """Opened from file:// no header can carry the policy: each page holds it itself."""
+    from toolkit.site import csp, finish
+
+    expected = finish.meta_policy((unzipped / csp.POLICY_FILE).read_text().strip(), offline=True)
+    assert "frame-ancestors" not in expected and "https:" not in expected and "http:" not in expected
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text())
+        assert [f.replace("&#x27;", "'") for f in found] == [expected], path
+
+
 @pytest.mark.browser
 def test_from_file_url_search_finds_results_and_navigation_works(unzipped, page):
+    from .sweep import _LISTEN
+
+    page.add_init_script(script=_LISTEN)
     errors: list[str] = []
     requests: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -106,6 +122,7 @@ def test_from_file_url_search_finds_results_and_navigation_works(unzipped, page)
     page.goto((unzipped / "index.html").as_uri())
     page.get_by_role("link", name="All tools").first.click()
     assert page.url.endswith("tools/index.html")
+    assert page.evaluate("window.__csp || []") == [], "the page's own policy blocked something"
     assert errors == []
     assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
 

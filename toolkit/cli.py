@@ -86,14 +86,28 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from toolkit.engine import mkdocs_adapter
+    from toolkit.engine import engines
     from toolkit.engine.publish import publish
 
     out = Path(args.out)
+    if args.engine == "mkdocs":
+        from toolkit.engine import mkdocs_adapter
+
+        failed: tuple[type[Exception], ...] = (mkdocs_adapter.BuildFailed, engines.EngineFailed)
+
+        def run(tmp: Path) -> None:
+            mkdocs_adapter.build(Path(args.config), tmp)
+    else:
+        failed = (engines.EngineFailed,)
+
+        def run(tmp: Path) -> None:
+            tree = Path(args.config).resolve().parent / "build" / f"tree-{args.engine}"
+            for note in engines.build(args.engine, Path(args.config), tree, tmp):
+                print(f"ok: {note}")
     try:
-        publish(out, lambda tmp: mkdocs_adapter.build(Path(args.config), tmp))
-    except mkdocs_adapter.BuildFailed as exc:
-        for message in exc.messages:
+        publish(out, run)
+    except failed as exc:
+        for message in getattr(exc, "messages", None) or [str(exc)]:
             print(message, file=sys.stderr)
         print(f"build failed: {out} is unchanged", file=sys.stderr)
         return 1
@@ -110,6 +124,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"build failed: {out} is unchanged", file=sys.stderr)
         return 1
     print(f"published {out}")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from toolkit.site.generate import CONFIG_FILE, write_tree
+
+    out = Path(args.dir)
+    count = write_tree(Path(args.config), out, engine=args.engine)
+    print(f"wrote {out}: {count} pages; build it with any engine, e.g. `mkdocs build -f {out / CONFIG_FILE}`, then run `toolkit finish {out / 'site'}`")
+    return 0
+
+
+def cmd_finish(args: argparse.Namespace) -> int:
+    from toolkit.site.finish import finish_site
+
+    for note in finish_site(Path(args.site), Path(args.config), update_links=args.update_links):
+        print(f"ok: {note}")
     return 0
 
 
@@ -147,7 +178,21 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the site strictly and publish it to --out only if the whole build succeeds")
     build.add_argument("--out", default="site", help="folder to publish (default: site)")
     build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
+                       help="mkdocs (default): in this process, through the hooks; properdocs, zensical: "
+                            "generate build/tree-ENGINE, build it with the engine from .cache/engines, finish")
     build.set_defaults(func=cmd_build)
+    gen = sub.add_parser("generate", help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; no engine is used")
+    gen.add_argument("dir", help="folder to write (its docs/, overrides/ and mkdocs.yml are replaced)")
+    gen.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    gen.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
+                     help="the engine that will build it (zensical: without the fixes to Material's templates)")
+    gen.set_defaults(func=cmd_generate)
+    fin = sub.add_parser("finish", help="do the after-rendering work on a site built from `toolkit generate`'s tree (any engine)")
+    fin.add_argument("site", help="the built site folder")
+    fin.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    fin.add_argument("--update-links", action="store_true", help="rewrite docs/links.lock instead of checking it")
+    fin.set_defaults(func=cmd_finish)
     schema = sub.add_parser("schema", help="print the JSON Schema of a tool file, or write every schema")
     schema.add_argument("--write", nargs="?", const="", default=None, metavar="DIR",
                         help="write one schema per kind of file (default folder: toolkit/schema)")

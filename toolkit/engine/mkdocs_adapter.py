@@ -6,10 +6,10 @@ across `mkdocs serve` rebuilds and across builds in one test process.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -18,16 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from toolkit.site import csp, embed, search, site_extras
+from toolkit.site import csp, finish, generate, search, site_extras
 from toolkit.engine import hosting, offline
-from toolkit.content.catalog import Catalog, is_data_file
+from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
-from toolkit.site.glossary import abbreviations, first_only, page_title
-from toolkit.site.pages import data_source, generated_pages
-from toolkit.site.team import is_team_page
-from toolkit.site.render import PAGE_LINK, render_template, tool_uri
-from toolkit.printables import downloads
-from toolkit.printables.footer import footer_files, footer_uri
+from toolkit.site import links
+from toolkit.site.pages import data_source
+from toolkit.site.packs import PACKS_DIR
+from toolkit.site.render import tool_uri
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -39,10 +37,39 @@ class _State:
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
     extras: site_extras.Extras | None = None
+    generated: generate.Generated | None = None
+    sources: finish.Sources | None = None
+    command: str = "build"
     offline_zip_size: int | None = None  # the offline zip the hosted site offers (make site)
 
 
 _state = _State()
+
+
+class _Serve:
+    """What one `mkdocs serve --dirty` keeps between its rebuilds (the fast author loop)."""
+
+    dirty: bool = False
+    built: bool = False  # a whole build is done: later ones rebuild only what changed
+    hashes: dict[str, str] = {}  # generated file -> hash of what was last written
+
+
+_serve = _Serve()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: its live-reload script is injected into each page
+    unhashed, so served pages get no policy <meta> (a served site sends no policy header either)."""
+    _state.command = command
+    _serve.dirty = command == "serve" and dirty
+    _serve.built = False
+    _serve.hashes = {}
+    if _serve.dirty:  # expected under `make serve`; strict mode would count it as a problem
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 def _fail(exc: ContentError) -> PluginError:
@@ -50,22 +77,19 @@ def _fail(exc: ContentError) -> PluginError:
 
 
 def on_config(config: Any) -> Any:
-    """Reset per-build state and register the toolkit's stylesheet and scripts."""
+    """Reset per-build state and find the local overlay."""
     _state.catalog = None
     _state.tool_urls = {}
+    _state.generated = None
     _state.offline_zip_size = None
     _state.root = Path(config.config_file_path or ".").resolve().parent
     try:
         docs_dir = Path(getattr(config, "docs_dir", None) or _state.root / "docs")
-        _state.extras = site_extras.Extras.start(_state.root, docs_dir)
+        _state.extras = generate.start(_state.root, docs_dir)
     except ContentError as exc:
         raise _fail(exc) from None
-    for uri in EVERY_PAGE:  # the rest only on the pages that need them (on_page_content)
-        if uri.endswith(".css") and uri not in config.extra_css:
-            config.extra_css.append(uri)
-        if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(uri)
-    _apply_overlay(config, _state.extras)
+    overlay = _state.extras.overlay
+    _state.sources = finish.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
     theme = getattr(config, "theme", None)
     if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
         theme.dirs.insert(0, THEME_DIR)
@@ -76,53 +100,31 @@ def on_files(files: Files, config: Any) -> Files:
     """Load and check all content once, hide the YAML, add generated pages and assets."""
     extras = _state.extras
     assert extras is not None
+    for file in [f for f in files if generate.is_unpublished(extras, f.src_uri)]:
+        files.remove(file)
+    authored = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()}
     try:
-        catalog = extras.load_catalog()
-        for file in [f for f in files if is_data_file(f.src_uri) or extras.is_data_file(f.src_uri)]:
-            files.remove(file)
-        abbrs = abbreviations(catalog.glossary)
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = abbrs
-        authored = {
-            f.src_uri: (page_title(f.src_uri, f.content_string), f.content_string)
-            for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()
-        }
-        site_url = config.site_url or ""
-        made = _downloads(extras.shown, site_url)
-        pages = generated_pages(extras.shown, authored, downloads=downloads.links(made.plan, made.files), site_url=site_url)
-        pages |= extras.pages([f.src_uri for f in files.documentation_pages()] + list(pages))
+        made = generate.generate(
+            extras, authored, site_url=config.site_url or "", use_directory_urls=config.use_directory_urls,
+            offline_build=_offline_build(config), existing={f.src_uri for f in files},
+        )
     except ContentError as exc:
         raise _fail(exc) from None
-    _state.catalog = catalog
-    for uri, path in extras.overlay_files().items():
-        if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{_display(config, uri)}:1: a local overlay file has the same address; rename one")
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
-    for uri, text in extras.static_files(config.site_url or "", config.use_directory_urls).items():
-        files.append(File.generated(config, uri, content=text))
-    for uri, data in made.files.items():
-        files.append(File.generated(config, uri, content=data))
-    for uri, text in footer_files(extras.shown, site_url).items():
-        files.append(File.generated(config, uri, content=text))
-    for uri, text in pages.items():
-        if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{_display(config, uri)}:1: this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")
-        source = data_source(uri, catalog)
-        # Tool pages stay out of the navigation: the All tools page lists and filters them, and
-        # a navigation of every tool, repeated on every page, grows the site with the square of
-        # the number of tools (1,000 tools made 364 MB).
-        hidden = extras.not_in_nav(uri)  # a tool the local overlay hides
-        hidden = hidden or is_team_page(uri)  # one tool's team view: listed on team/, like tool pages
-        inclusion = InclusionLevel.NOT_IN_NAV if source is not None or hidden else InclusionLevel.UNDEFINED
-        page = File.generated(config, uri, content=text, inclusion=inclusion)
-        if source is not None and not hidden:
-            page.edit_uri = source
-        files.append(page)
-    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
-    for uri in ASSETS:
-        files.append(File.generated(config, uri, content=asset_bytes(uri)))
-    if _offline_build(config):
-        offline.prepare(config.extra, config.theme["features"])
-        files.append(File.generated(config, offline.SHIM_URI, abs_src_path=str(offline.SHIM_FILE)))
+    _state.generated = made
+    _state.catalog = made.catalog
+    _configure(config, made)
+    for uri, content in made.files.items():
+        if isinstance(content, Path):
+            files.append(File.generated(config, uri, abs_src_path=str(content)))
+        elif uri in made.pages:
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in made.not_in_nav else InclusionLevel.UNDEFINED
+            page = File.generated(config, uri, content=content, inclusion=inclusion)
+            if uri in made.edit_uris:
+                page.edit_uri = made.edit_uris[uri]
+            files.append(page)
+        else:
+            files.append(File.generated(config, uri, content=content))
+    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in made.catalog.tools}
     try:
         zip_path = offline.zip_to_publish(_offline_build(config))
     except FileNotFoundError as exc:
@@ -130,23 +132,57 @@ def on_files(files: Files, config: Any) -> Files:
     if zip_path is not None:
         _state.offline_zip_size = zip_path.stat().st_size
         files.append(File.generated(config, offline.ZIP_URI, abs_src_path=str(zip_path)))
+    if _serve.dirty:
+        _skip_unchanged(files, made)
     return files
 
 
-def _downloads(catalog: Catalog, site_url: str) -> downloads.Result:
-    """Make (or take from the cache) each tool's PDF and Word file and each pack's PDF.
+def _skip_unchanged(files: Files, made: generate.Generated) -> None:
+    """Under `mkdocs serve --dirty`, build again only the generated files whose content changed
+    and the pages that embed a changed tool (MkDocs rebuilds edited Markdown files itself): an
+    edit to one tool's YAML rebuilds that tool's page, not the site. Navigation and links
+    elsewhere may lag until the next full build (`make site`)."""
+    changed_tools: set[str] = set()
+    for uri, content in made.files.items():
+        if isinstance(content, Path):
+            continue
+        digest = hashlib.sha1(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+        file = files.get_file_from_path(uri)
+        same = _serve.hashes.get(uri) == digest
+        # Print packs repeat every tool of an audience: the heaviest pages, left for a restart.
+        later = uri.startswith(PACKS_DIR + "/") and _serve.hashes.get(uri) is not None
+        if _serve.built and (same or later) and file is not None and os.path.isfile(file.abs_dest_path):
+            file.is_modified = lambda: False  # type: ignore[method-assign]
+            if later:
+                continue  # keep the old hash: rebuilt at the next full build
+        elif uri in made.pages and made.edit_uris.get(uri):
+            changed_tools.add(Path(uri).stem)
+        _serve.hashes[uri] = digest
+    if _serve.built and changed_tools:
+        marker = re.compile(r"toolkit:tool\s+(" + "|".join(map(re.escape, sorted(changed_tools))) + r")\b")
+        for file in files.documentation_pages():
+            if file.abs_src_path and marker.search(file.content_string):
+                file.is_modified = lambda: True  # type: ignore[method-assign]
 
-    TOOLKIT_DOWNLOADS=0 (what `make serve` sets) uses only files already in the cache;
-    TOOLKIT_CACHE_DIR moves the cache (default: .cache/downloads beside mkdocs.yml).
-    """
-    plan = downloads.plan(catalog, site_url=site_url)
-    cache = downloads.Cache(Path(os.environ.get("TOOLKIT_CACHE_DIR") or _state.root / ".cache" / "downloads"))
-    make = os.environ.get("TOOLKIT_DOWNLOADS", "1") != "0"
-    result = downloads.build(plan, cache, make=make)
-    if result.skipped:
-        log.info(f"toolkit: {result.skipped} PDF/Word downloads not built (TOOLKIT_DOWNLOADS=0); `make site` builds them")
-    log.debug(f"toolkit: downloads: {result.made} made, {result.cached} from {cache.folder}")
-    return result
+
+def _configure(config: Any, made: generate.Generated) -> None:
+    """Put what the generated files need into MkDocs' configuration."""
+    for uri in made.extra_css:
+        if uri not in config.extra_css:
+            config.extra_css.append(uri)
+    for uri in made.extra_javascript:
+        if uri not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(uri)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = made.abbr
+    if made.site_name:
+        config.site_name = made.site_name
+    if made.logo:
+        config.theme["logo"] = made.logo
+        config.theme["favicon"] = made.logo
+    if made.copyright_prefix:
+        config.copyright = made.copyright_prefix + (config.copyright or "")
+    if _offline_build(config):
+        offline.prepare(config.extra, config.theme["features"])
 
 
 @event_priority(50)
@@ -157,45 +193,40 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     uri = page.file.src_uri
     markdown = offline.expand_marker(markdown, _state.offline_zip_size, _offline_build(config))
     try:
-        if "toolkit:" in markdown:
-            markdown = embed.expand(markdown, _state.catalog, page_uri=uri, path=_display(config, uri))
+        return generate.page_markdown(_state.extras, _state.catalog, uri, markdown, _display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
-    return _state.extras.navigation(markdown, uri) if _state.extras else markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Point links inside tool HTML at the built pages; keep one tooltip per term; keep alias
-    anchors for renamed ids and record the page's public anchors."""
-    html = first_only(_resolve_page_links(html, page, config, files))
-    html = _page_assets(html, page, files)
-    if _state.extras is None or _state.catalog is None:
-        return html
+    """Finish the page's content (toolkit.site.finish.finish_page) with what MkDocs knows of it."""
+    file = page.file
+    own = [Path(file.abs_src_path)] if file.abs_src_path else []
+    source = data_source(file.src_uri, _state.catalog) if _state.catalog is not None else None
+    if source is not None:
+        own.append(Path(config.docs_dir) / source)
+    info = finish.Page(
+        src_uri=file.src_uri, url="/" + page.url, title=page.title or "", meta=page.meta,
+        toc_ids=list(links.toc_ids(page.toc)), display=_display(config, file.src_uri), own_sources=own,
+    )
+
+    def resolve(uri: str) -> str | None:
+        found = files.get_file_from_path(uri)
+        return found.url_relative_to(file) if found is not None else None
+
+    extras = _state.extras if _state.catalog is not None else None
     try:
-        return _state.extras.record_page(
-            html, src_uri=page.file.src_uri, url="/" + page.url, title=page.title or "",
-            meta=page.meta, toc_ids=list(site_extras.toc_ids(page.toc)),
-            use_directory_urls=config.use_directory_urls, display=_display(config, page.file.src_uri),
-        )
+        return finish.finish_page(html, info, extras, _state.sources, resolve)
     except ContentError as exc:
         raise _fail(exc) from None
-
-
-def _page_assets(html: str, page: Any, files: Files) -> str:
-    """Put the stylesheets and scripts this page needs beyond every page's at the top of its content."""
-    links = [files.get_file_from_path(uri).url_relative_to(page.file) for uri in page_assets(html)]
-    footer = files.get_file_from_path(footer_uri(page.file.src_uri))  # tool and pack pages
-    if not links and footer is None:
-        return html
-    return render_template("partials/page-assets.html.j2", stylesheets=[u for u in links if u.endswith(".css")],
-                           scripts=[u for u in links if u.endswith(".js")],
-                           print_stylesheet=footer.url_relative_to(page.file) if footer else None) + html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Check public links against the baseline; fill the links page, links.json and redirects."""
     extras = _state.extras
     if extras is None or _state.catalog is None:
+        return env
+    if _serve.dirty and _serve.built:  # only what changed was rendered: nothing to check links against
         return env
     try:
         # docs/links.lock holds the hosted site's addresses; the offline build's are *.html.
@@ -215,37 +246,6 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     return env
 
 
-def _apply_overlay(config: Any, extras: site_extras.Extras) -> None:
-    """Put the local organisation's name, logo and colours into the site configuration."""
-    overlay = extras.overlay
-    if overlay is None:
-        return
-    if overlay.settings.site_name:
-        config.site_name = overlay.settings.site_name
-    logo = overlay.logo()
-    if logo:
-        config.theme["logo"] = logo[0]
-        config.theme["favicon"] = logo[0]
-    if overlay.css():
-        config.extra_css.append(site_extras.LOCAL_CSS)
-    config.copyright = f"Hosted by {overlay.name}. " + (config.copyright or "")
-
-
-def _resolve_page_links(html: str, page: Any, config: Any, files: Files) -> str:
-    """MkDocs rewrites and checks Markdown links but not links in raw HTML, which is how tool
-    text reaches a page: do both for those, failing the build on a missing page."""
-    here = page.file
-
-    def resolve(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(here.src_uri), match.group(1)))
-        found = files.get_file_from_path(target)
-        if found is None:
-            raise PluginError(f"{_display(config, here.src_uri)}:1: a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to the tool's own page, tools/<id>.md)")
-        return f'href="{found.url_relative_to(here)}{match.group(2) or ""}"'
-
-    return PAGE_LINK.sub(resolve, html)
-
-
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config: Any) -> None:
     """Add every tool item, kind-bearing titles and other spellings to the search index; write the
@@ -253,11 +253,16 @@ def on_post_build(config: Any) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if _state.catalog is not None and index_file.exists():
         _augment_search_index(index_file)
+    if _serve.dirty:  # the fast author loop: `make site` writes the policy
+        _serve.built = True
+        return
     value, problems = csp.write_policy(Path(config.site_dir))  # inline code the policy cannot allow warns
-    if not _offline_build(config):  # .htaccess and web.config: the header on Apache and IIS
-        hosting.write_site_files(Path(config.site_dir), value)
     for problem in problems:
         log.warning(problem)
+    if not _offline_build(config):  # .htaccess and web.config: the header on Apache and IIS
+        hosting.write_site_files(Path(config.site_dir), value)
+    if _state.command != "serve":  # the policy travels in each page too: the zip, hosts without headers
+        finish.add_policy_meta(Path(config.site_dir), value, offline=_offline_build(config))
 
 
 def _augment_search_index(index_file: Path) -> None:
