@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from toolkit.site import csp, embed, search, site_extras
+from toolkit.content.model import AUDIENCES
+from toolkit.site import csp, embed, nav, search, site_extras
 from toolkit.engine import offline
 from toolkit.content.catalog import Catalog, is_data_file
 from toolkit.content.issue import ContentError
@@ -38,6 +39,7 @@ class _State:
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
     extras: site_extras.Extras | None = None
+    generated_nav: list | None = None  # kept across `mkdocs serve` rebuilds: ours to replace
 
 
 _state = _State()
@@ -114,12 +116,26 @@ def on_files(files: Files, config: Any) -> Files:
             page.edit_uri = source
         files.append(page)
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in catalog.tools}
+    _set_nav(config, files)
     for uri in ASSETS:
         files.append(File.generated(config, uri, content=asset_bytes(uri)))
     if _offline_build(config):
         offline.prepare(config.extra, config.theme["features"])
         files.append(File.generated(config, offline.SHIM_URI, abs_src_path=str(offline.SHIM_FILE)))
     return files
+
+
+def _set_nav(config: Any, files: Files) -> None:
+    """Readers' pages first, then "For organisations" (toolkit.site.nav), unless mkdocs.yml sets `nav:`.
+    The home page stays out of the menu: the site title leads to it."""
+    if config.nav and config.nav is not _state.generated_nav:
+        return
+    pages = [f for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+    home = files.get_file_from_path(nav.HOME)
+    if home is not None:
+        home.inclusion = InclusionLevel.NOT_IN_NAV
+    titles = {f.src_uri: page_title(f.src_uri, f.content_string) for f in pages if f.src_uri.endswith("/index.md")}
+    config.nav = _state.generated_nav = nav.site_nav([f.src_uri for f in pages], titles, role_order=list(AUDIENCES))
 
 
 def _downloads(catalog: Catalog, site_url: str) -> downloads.Result:
