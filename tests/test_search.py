@@ -121,7 +121,9 @@ def test_tool_pages_are_titled_with_their_kind_and_metadata(built_site):
     docs = {d["location"]: d for d in _index(built_site)}
     page = docs["tools/sharing-risks/"]
     assert page["title"] == "When sharing personal experience goes wrong — Checklist"
-    assert "Team leaders and managers" in page["text"] and "ImROC Briefing Paper 20" in page["text"]
+    # the kind, readers and paper find the tool, from the index-only field results never show
+    assert "Team leaders and managers" in page["also"] and "ImROC Briefing Paper 20" in page["also"]
+    assert "Team leaders and managers" not in page["text"]
 
 
 def test_glossary_page_lists_every_term_with_where_it_is_used(built_site):
