@@ -165,11 +165,24 @@ def page_title(src_uri: str, markdown: str) -> str:
 _ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
-def first_only(html: str) -> str:
-    """Keep the tooltip on the first use of each term in a page; later uses read as plain text.
+#: Where a term is never marked: headings (and so titles), links and buttons, which a definition
+#: would crowd or whose click it would steal.
+_UNMARKED = re.compile(r"<(h[1-6]|a|button)\b[^>]*>.*?</\1>", re.S)
 
-    Terms like "recovery" occur dozens of times on a page; a tooltip on every one is noise.
+
+def unmark(html: str) -> str:
+    """Drop glossary marking inside headings, links and buttons (the text stays)."""
+    return _UNMARKED.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
+
+
+def first_only(html: str) -> str:
+    """Keep the definition on the first use of each term in a page; later uses read as plain text.
+
+    Terms like "recovery" occur dozens of times on a page; a definition on every one is noise.
+    None is kept inside headings, links or buttons (`unmark`). A kept term can take keyboard
+    focus, which shows its definition (toolkit.css), as does a tap.
     """
+    html = unmark(html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match[str]) -> str:
@@ -177,6 +190,6 @@ def first_only(html: str) -> str:
         if key in seen:
             return match.group(1)
         seen.add(key)
-        return match.group(0)
+        return match.group(0).replace('">', '" tabindex="0">', 1)
 
     return _ABBR.sub(keep_first, html)
