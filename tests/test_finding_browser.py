@@ -265,3 +265,38 @@ def test_search_index_is_not_requested_until_search_is_opened(page, site_server)
     page.keyboard.type("biography")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert [u for u in requested if u.endswith("search/search_index.json")]
+
+
+@pytest.mark.parametrize("audience", ["peer-support-worker", "hr-occupational-health", "trainer"])
+def test_finder_puts_tools_made_for_the_role_first(page, site_server, audience):
+    page.goto(f"{site_server}/tools/?audience={audience}")
+    page.wait_for_selector("form[data-finder]:not([hidden])")
+    groups = page.eval_on_selector_all(".tk-finder-group:not([hidden])", """gs => gs.map(g =>
+        [...g.querySelectorAll('.tk-finder-item:not([hidden])')].map(i => [i.dataset.for, +i.dataset.minutes]))""")
+    assert any(groups)
+    for items in groups:
+        made = [m for f, m in items if f == audience]
+        assert [f == audience for f, _ in items] == sorted((f == audience for f, _ in items), reverse=True)
+        assert made == sorted(made)
+    assert counts(page)[f"audience:{audience}"] == len(expected(audience=audience))
+
+
+def test_finder_controls_show_a_focus_ring(page, site_server):
+    page.goto(f"{site_server}/tools/")
+    page.wait_for_selector("form[data-finder]:not([hidden])")
+    page.focus("#tk-finder-q")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # keyboard focus: :focus-visible
+    for selector in ("#tk-finder-q", ".tk-finder-option input"):
+        page.focus(selector)
+        style = page.eval_on_selector(selector, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert style.split()[0] != "none" and style.split()[1] != "0px", (selector, style)
+
+
+def test_glossary_definition_opens_from_the_keyboard(page, site_server):
+    page.goto(f"{site_server}/tools/preparing-to-share/")
+    term = page.locator("abbr[tabindex]").first
+    term.focus()
+    page.keyboard.press("Enter")
+    shown = term.evaluate("e => getComputedStyle(e, '::after').content")
+    assert shown not in ("none", "normal", "") and len(shown) > 10
