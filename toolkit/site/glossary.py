@@ -128,6 +128,10 @@ _NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|<[^>]*>|\]\([^)]*
 # (fenced and inline code are not running text either: abbreviations are not marked up there)
 
 
+_NOT_MARKED = re.compile(
+    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$|!?\[[^\]\n]*\]\([^)\n]*\)|<(h[1-6]|a|button)\b[^>]*>.*?</\1>", re.M | re.S)
+
+
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """Return term id -> [(page title, page src_uri)] of pages whose text uses the term as the
     tooltips mark it: its `forms`, as whole words by the rule of `mentions`.
@@ -138,8 +142,9 @@ def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[s
     index = TermIndex(terms)
     found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in index.terms}
     for uri, (title, text) in sorted(pages.items()):
-        # Only running text counts: not tags and their attributes, link targets or attribute lists.
-        text = _NOT_TEXT.sub(" ", text)
+        # Only running text counts: not tags and their attributes, link targets or attribute lists,
+        # nor headings, links and buttons, where terms are never marked (`unmark`).
+        text = _NOT_TEXT.sub(" ", _NOT_MARKED.sub(" ", text))
         taken = bytearray(len(text))  # 1 where a longer term was used
         # Where each use is, not only whether there is one: a use inside a longer term's is none.
         for term in sorted(index.candidates(text.lower()), key=lambda t: len(t.term), reverse=True):
