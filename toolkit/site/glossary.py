@@ -129,7 +129,7 @@ _NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|<[^>]*>|\]\([^)]*
 
 
 _NOT_MARKED = re.compile(
-    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$|!?\[[^\]\n]*\]\([^)\n]*\)|<(h[1-6]|a|button)\b[^>]*>.*?</\1>", re.M | re.S)
+    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$|!?\[[^\]\n]*\]\([^)\n]*\)|<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.M | re.S)
 
 
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
@@ -170,13 +170,13 @@ def page_title(src_uri: str, markdown: str) -> str:
 _ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
-#: Where a term is never marked: headings (and so titles), links and buttons, which a definition
-#: would crowd or whose click it would steal.
-_UNMARKED = re.compile(r"<(h[1-6]|a|button)\b[^>]*>.*?</\1>", re.S)
+#: Where a term is never marked: headings (and so titles), links, buttons and summaries, which
+#: a definition would crowd or whose click (or tap) would take it away.
+_UNMARKED = re.compile(r"<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.S)
 
 
 def unmark(html: str) -> str:
-    """Drop glossary marking inside headings, links and buttons (the text stays)."""
+    """Drop glossary marking inside headings, links, buttons and summaries (the text stays)."""
     return _UNMARKED.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
 
 
