@@ -300,3 +300,20 @@ def test_glossary_definition_opens_from_the_keyboard(page, site_server):
     page.keyboard.press("Enter")
     shown = term.evaluate("e => getComputedStyle(e, '::after').content")
     assert shown not in ("none", "normal", "") and len(shown) > 10
+
+
+def test_glossary_definition_opens_by_tap(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}/")
+        term = page.locator(".md-content p abbr[tabindex]").first
+        term.scroll_into_view_if_needed()
+        assert term.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")
+        term.tap()
+        shown = term.evaluate("e => getComputedStyle(e, '::after').content")
+        assert term.get_attribute("title")[:20] in shown  # the definition, on screen
+        box = term.evaluate("e => { const r = getComputedStyle(e, '::after'); return [r.position, r.bottom]; }")
+        assert box[0] == "fixed"  # along the bottom of a phone's screen, not past its edge
+    finally:
+        context.close()
