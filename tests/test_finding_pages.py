@@ -85,3 +85,46 @@ def test_finder_items_say_which_role_each_tool_is_made_for(built_site):
     for item in items:
         assert item["data-for"] == item["data-audience"].split()[0]
     assert page.select_one("details.tk-finder-filters fieldset.tk-finder-facet")
+
+
+def test_audiences_file_problems_are_path_line_messages(tmp_path):
+    from toolkit.content.audiences import load_starts
+    from toolkit.content.issue import ContentError
+
+    file = tmp_path / "audiences.yml"
+    file.write_text(
+        "audiences:\n"
+        "  - audience: trainer\n"
+        "    start:\n"
+        "      - {tool: one, when: First.}\n"
+        "      - {tool: nowhere, when: Second.}\n"
+        "      - {tool: two, when: Third.}\n"
+        "    then: [one]\n"
+        "purposes:\n"
+        "  plan: [two]\n"
+        "  recruit: [two, gone]\n")
+    with pytest.raises(ContentError) as caught:
+        load_starts(file, "docs/audiences.yml", {"one", "two"})
+    messages = [str(i) for i in caught.value.issues]
+    assert "docs/audiences.yml:5: audiences[0].start[1].tool: unknown tool 'nowhere'" in messages
+    assert "docs/audiences.yml:7: audiences[0].then[0]: 'one' is already listed for trainer" in messages
+    assert any(m.startswith("docs/audiences.yml:10: purposes.recruit[0]: 'two' is already under plan") for m in messages)
+    assert any(m.startswith("docs/audiences.yml:10: purposes.recruit[1]: unknown tool 'gone'") for m in messages)
+    file.write_text("audiences:\n  - audience: trainer\n    start:\n      - {tool: one, when: Only one.}\n")
+    with pytest.raises(ContentError) as caught:
+        load_starts(file, "docs/audiences.yml", {"one"})
+    assert str(caught.value.issues[0]).startswith("docs/audiences.yml:")  # three to five, not one
+
+
+def test_a_role_pack_over_ten_tools_is_refused(tmp_path):
+    from toolkit.content.audiences import load_starts
+    from toolkit.content.issue import ContentError
+
+    tools = [f"t{i}" for i in range(12)]
+    file = tmp_path / "audiences.yml"
+    file.write_text("audiences:\n  - audience: director\n    start:\n"
+                    + "".join(f"      - {{tool: {t}, when: Now.}}\n" for t in tools[:3])
+                    + f"    then: [{', '.join(tools[3:])}]\n")
+    with pytest.raises(ContentError) as caught:
+        load_starts(file, "docs/audiences.yml", set(tools))
+    assert "ten at most" in str(caught.value) or "10 at most" in str(caught.value)
