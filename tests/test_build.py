@@ -50,7 +50,7 @@ def test_content_data_is_not_published(built_site):
 
 def test_generated_text_reaches_the_search_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
-    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("tools/sharing-risks/"))
+    text = " ".join(f"{d['title']} {d['text']}" for d in index["docs"] if d["location"].startswith("tools/sharing-risks/"))
     for item in CATALOG.tool("sharing-risks").tool.entries():
         words = item.text.split()[:4]
         assert " ".join(words) in text, item.id

@@ -161,3 +161,159 @@ def test_finder_without_javascript_is_a_plain_grouped_list(browser, site_server)
     headings = page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent.replace('¶', '').trim())")
     assert "Checklists" in headings and "Reflection questions" in headings
     context.close()
+
+
+# --------------------------------------------------------------------------- issue 26: typed as people type
+
+#: (query, tool that must be in the first five result pages), typed as practitioners, managers, HR
+#: staff and trainers type: questions, abbreviations, partial words, British and American spellings.
+TYPED = [
+    ("what if sharing goes wrong", "sharing-risks"),
+    ("warning signs", "warning-signs-when-sharing"),
+    ("organization culture personal experience", "building-a-culture"),  # American spelling
+    ("behavior", "recovery-little-things-discussion"),  # American spelling
+    ("behaviour", "recovery-little-things-discussion"),
+    ("supervison agenda", "supervision-agenda"),  # misspelt
+    ("peer supervision", "peer-supervision-checklist"),
+    ("PSWs supervision", "peer-supervision-checklist"),  # abbreviation, plural
+    ("supervision for peer support workers", "peer-supervision-checklist"),
+    ("job description peer support worker", "job-description-and-person-specification"),
+    ("job description", "job-description-and-person-specification"),
+    ("person spec", "job-description-and-person-specification"),  # cut short
+    ("HR checklist", "hr-occupational-health-checklist"),
+    ("occupational health", "hr-occupational-health-checklist"),
+    ("recruiting people with lived experience", "recruitment-wording"),
+    ("career progression peer worker", "peer-career-pathway"),
+    ("how do I become a senior peer support worker", "senior-peer-support-worker-checklist"),
+    ("senior peer support worker", "senior-peer-support-worker-checklist"),
+    ("where next in my career", "where-am-i-next"),
+    ("biography", "practitioner-biography"),
+    ("team not ready for peer workers", "team-preparation-checklist"),
+    ("preparing the team", "team-preparation-checklist"),
+    ("business case", "recovery-business-case-worksheet"),
+    ("recovery college", "recovery-college-principles"),
+    ("wellbeing plan", "live-well-wellbeing-plan"),
+    ("lived experience strategy", "lived-experience-strategy-planner"),
+    ("board self assessment lived experience", "lived-experience-markers-self-assessment"),
+    ("who should employ peer workers", "who-employs-peer-support-workers"),
+    ("organization prepare to employ peer workers", "organisational-preparation-questions"),
+    ("competencies", "lived-experience-practitioner-competencies"),
+    ("reflective practice after sharing", "learning-after-sharing"),
+    ("after sharing", "learning-after-sharing"),
+    ("IPS", "ips-preparing-to-share"),
+    ("restraint", "restraint-reduction-strategies"),
+    ("seclusion", "restraint-reduction-strategies"),
+    ("community assets", "community-asset-mapping"),
+    ("asset mapping", "community-asset-mapping"),
+    ("ImROC challenges", "recovery-challenges-self-assessment"),
+    ("collective voice", "collective-voice-checklist"),
+    ("patient activation", "patient-activation-support"),
+    ("ladder of participation", "coproduction-level-check"),
+    ("TRIP team recovery plan", "team-recovery-implementation-plan"),
+    ("co-production principles", "imroc-coproduction-principles"),
+    ("coproduction workshop", "coproduction-workshop-plan"),  # other spelling
+    ("recovery culture", "recovery-culture-questions"),
+    ("what experience do I bring", "personal-experience-inventory"),
+    ("healthy reasons to share", "healthy-reasons-for-sharing"),
+    ("is it a recovery plan", "personal-recovery-plan-check"),
+    ("should I share", "should-i-share-now"),
+    ("entry level peer post", "entry-level-peer-post-requirements"),
+    ("triangle that moves mountains", "triangle-that-moves-mountains"),
+]
+
+
+def _index_docs(built_site) -> dict[str, dict]:
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {d["location"]: d for d in docs}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def test_query_table_is_long_enough():
+    assert len(TYPED) >= 40 and len({q for q, _ in TYPED}) == len(TYPED)
+
+
+@pytest.mark.parametrize("query, tool_id", TYPED, ids=[q for q, _ in TYPED])
+def test_typed_queries_find_the_tool_and_show_only_page_text(page, site_server, built_site, query, tool_id):
+    hrefs = search(page, site_server, query)
+    assert f"tools/{tool_id}/" in top_pages(hrefs), (query, top_pages(hrefs))
+    docs = _index_docs(built_site)
+    shown = page.eval_on_selector_all(
+        ".md-search-result__link", "els => els.map(e => [e.getAttribute('href'), e.querySelector('article').innerText])")
+    for href, text in shown:
+        location = re.sub(r"^https?://[^/]+/|\?h=[^#]*", "", href)
+        doc = docs[location]
+        own = _words(f"{doc['title']} {doc['text']}")
+        index_only = _words(doc.get("also", "")) - own
+        leaked = (_words(text) & index_only) - _words("Missing")
+        assert not leaked, (query, location, leaked)
+    if " " not in query:  # every result matched the one word: nothing can be missing
+        assert page.locator(".md-search-result__terms").count() == 0, query
+
+
+def test_search_index_is_not_requested_until_search_is_opened(page, site_server):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in ("", "tools/recovery-challenges-action-plan/", "tools/job-description-and-person-specification/", "tools/"):
+        page.goto(f"{site_server}/{path}")
+        page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "search_index" in u]
+    page.keyboard.press("/")  # opening search fetches it, and search works
+    page.keyboard.type("biography")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert [u for u in requested if u.endswith("search/search_index.json")]
+
+
+@pytest.mark.parametrize("audience", ["peer-support-worker", "hr-occupational-health", "trainer"])
+def test_finder_puts_tools_made_for_the_role_first(page, site_server, audience):
+    page.goto(f"{site_server}/tools/?audience={audience}")
+    page.wait_for_selector("form[data-finder]:not([hidden])")
+    groups = page.eval_on_selector_all(".tk-finder-group:not([hidden])", """gs => gs.map(g =>
+        [...g.querySelectorAll('.tk-finder-item:not([hidden])')].map(i => [i.dataset.for, +i.dataset.minutes]))""")
+    assert any(groups)
+    for items in groups:
+        made = [m for f, m in items if f == audience]
+        assert [f == audience for f, _ in items] == sorted((f == audience for f, _ in items), reverse=True)
+        assert made == sorted(made)
+    assert counts(page)[f"audience:{audience}"] == len(expected(audience=audience))
+
+
+def test_finder_controls_show_a_focus_ring(page, site_server):
+    page.goto(f"{site_server}/tools/")
+    page.wait_for_selector("form[data-finder]:not([hidden])")
+    page.focus("#tk-finder-q")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # keyboard focus: :focus-visible
+    for selector in ("#tk-finder-q", ".tk-finder-option input"):
+        page.focus(selector)
+        style = page.eval_on_selector(selector, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+        assert style.split()[0] != "none" and style.split()[1] != "0px", (selector, style)
+
+
+def test_glossary_definition_opens_from_the_keyboard(page, site_server):
+    page.goto(f"{site_server}/tools/preparing-to-share/")
+    term = page.locator("abbr[tabindex]").first
+    term.focus()
+    page.keyboard.press("Enter")
+    shown = term.evaluate("e => getComputedStyle(e, '::after').content")
+    assert shown not in ("none", "normal", "") and len(shown) > 10
+
+
+def test_glossary_definition_opens_by_tap(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}/")
+        term = page.locator(".md-content p abbr[tabindex]").first
+        term.scroll_into_view_if_needed()
+        assert term.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")
+        term.tap()
+        shown = term.evaluate("e => getComputedStyle(e, '::after').content")
+        assert term.get_attribute("title")[:20] in shown  # the definition, on screen
+        box = term.evaluate("e => { const r = getComputedStyle(e, '::after'); return [r.position, r.bottom]; }")
+        assert box[0] == "fixed"  # along the bottom of a phone's screen, not past its edge
+    finally:
+        context.close()

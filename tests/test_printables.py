@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from toolkit.content.catalog import Catalog, load_catalog
 from toolkit.content.issue import ContentError
 from toolkit.content.load import LineMap, Loaded, TOOL_ADAPTER
-from toolkit.content.model import Paper
+from toolkit.content.model import AUDIENCES, Paper
 from toolkit.site.packs import packs
 from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
@@ -357,11 +357,17 @@ def test_print_pages_must_be_positive(project: Path):
 # --------------------------------------------------------------------------- packs
 
 
-def test_packs_cover_every_audience_with_tools():
+def test_each_role_pack_holds_its_start_tools_first_and_at_most_ten():
     by_id = {p.id: p for p in packs(CATALOG)}
     assert set(by_id["everything"].tools) == set(CATALOG.tools)
-    for audience in {a for e in CATALOG.tools.values() for a in e.tool.audiences}:
-        assert set(by_id[audience].tools) == {t for t, e in CATALOG.tools.items() if audience in e.tool.audiences}
+    for audience in AUDIENCES:
+        start = [t for t, _ in CATALOG.starts.start(audience)]
+        assert 3 <= len(start) <= 5, audience
+        pack = by_id[audience].tools
+        assert list(pack[: len(start)]) == start, audience
+        assert len(pack) <= 10 and len(set(pack)) == len(pack), audience
+        # what follows from the start tools is still written for the role
+        assert all(audience in CATALOG.tool(t).tool.audiences for t in pack), audience
 
 
 @pytest.mark.parametrize("pack", packs(CATALOG), ids=lambda p: p.id)
@@ -381,7 +387,7 @@ def test_pack_page_holds_every_tool_in_order(built_site: Path, pack):
         assert norm(citation(CATALOG.papers[paper])) in sources
 
 
-_ABBR = re.compile(r"""<abbr title=(?:"[^"]*"|'[^']*')>([^<]*)</abbr>""")
+_ABBR = re.compile(r"""<abbr title=(?:"[^"]*"|'[^']*')[^>]*>([^<]*)</abbr>""")
 
 
 def test_audience_packs_repeat_the_pack_of_everythings_tools(built_site: Path):

@@ -121,7 +121,9 @@ def test_tool_pages_are_titled_with_their_kind_and_metadata(built_site):
     docs = {d["location"]: d for d in _index(built_site)}
     page = docs["tools/sharing-risks/"]
     assert page["title"] == "When sharing personal experience goes wrong — Checklist"
-    assert "Team leaders and managers" in page["text"] and "ImROC Briefing Paper 20" in page["text"]
+    # the kind, readers and paper find the tool, from the index-only field results never show
+    assert "Team leaders and managers" in page["also"] and "ImROC Briefing Paper 20" in page["also"]
+    assert "Team leaders and managers" not in page["text"]
 
 
 def test_glossary_page_lists_every_term_with_where_it_is_used(built_site):
@@ -157,7 +159,7 @@ def test_only_the_first_use_of_a_term_gets_a_tooltip():
     from toolkit.site.glossary import first_only
 
     html = '<p><abbr title="a">PSW</abbr> and <abbr title="a">PSW</abbr>, <abbr title="b">Recovery</abbr> <abbr title="b">recovery</abbr></p>'
-    assert first_only(html) == '<p><abbr title="a">PSW</abbr> and PSW, <abbr title="b">Recovery</abbr> recovery</p>'
+    assert first_only(html) == '<p><abbr title="a" tabindex="0">PSW</abbr> and PSW, <abbr title="b" tabindex="0">Recovery</abbr> recovery</p>'
 
 
 def test_glossary_usage_ignores_code():
@@ -178,3 +180,12 @@ def test_print_only_text_and_the_links_directory_stay_out_of_search(built_site):
     assert not [d["location"] for d in docs if d["location"].split("#")[0] == "links/"]
     tool = next(d for d in docs if d["location"] == "tools/team-recovery-implementation-plan/")
     assert "Web address" not in tool["text"] and "Source:" not in tool["text"]
+
+
+def test_no_glossary_marking_in_headings_links_or_buttons():
+    from toolkit.site.glossary import first_only
+
+    html = ('<h1 id="t">About <abbr title="a">PSW</abbr> work</h1><p><a href="x"><abbr title="a">PSW</abbr></a> '
+            '<button type="button"><abbr title="b">TRIP</abbr></button> <abbr title="a">PSW</abbr></p>')
+    assert first_only(html) == ('<h1 id="t">About PSW work</h1><p><a href="x">PSW</a> '
+                                '<button type="button">TRIP</button> <abbr title="a" tabindex="0">PSW</abbr></p>')

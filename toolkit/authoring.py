@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from toolkit.content.audiences import AUDIENCES_FILE, load_starts
+
 import re
 from pathlib import Path
 
@@ -76,6 +78,9 @@ def validate_file(file: Path, docs: Path, root: Path) -> str:
     if file.name == PAPERS_FILE:
         load_papers(file, display)
         return "paper registry"
+    if file.name == AUDIENCES_FILE:
+        load_starts(file, display, {f.stem for f in tool_files(docs)})
+        return "start-here tools by role"
     data, _ = read_yaml(file, display)
     catalog = _everything_else(docs, root, file)
     if file.parent.name == paths.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):

@@ -58,6 +58,7 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "finder.js": _files("finder.js"),
     _DIR + "teamview.css": _files("teamview.css"),
     _DIR + "teamview.js": _files("teamview.js"),
+    _DIR + "finder.css": _files("finder.css"),
 }
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
@@ -86,7 +87,7 @@ def page_assets(html: str) -> list[str]:
         for kind in sorted(kinds):
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
     if re.search(r"<form [^>]*data-finder", html):
-        names.append("finder.js")
+        names += ["finder.css", "finder.js"]
     if 'class="tk-teamview"' in html:
         names += ["teamview.css", "teamview.js"]
     uris = [_DIR + n for n in names]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from toolkit.site.glossary import Abbreviations, abbreviation_pairs
 from toolkit.site.diagrams import LoadedDiagram, is_diagram_file, load_diagrams
+from toolkit.content.audiences import AUDIENCES_FILE, Starts, load_starts
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import Loaded, load_glossary, load_papers, load_tool
 from toolkit.content.model import KINDS, Paper, Term
@@ -27,6 +28,8 @@ class Catalog:
     tools: dict[str, Loaded]
     glossary: list[Term] = field(default_factory=list)
     diagrams: dict[str, LoadedDiagram] = field(default_factory=dict)
+    #: docs/audiences.yml: each role's start-here tools and each tool's purpose (see toolkit.content.audiences)
+    starts: Starts = field(default_factory=Starts)
 
     @cached_property
     def abbreviations(self) -> Abbreviations:
@@ -53,7 +56,7 @@ def tool_files(docs_dir: Path) -> list[Path]:
 def is_data_file(src_uri: str) -> bool:
     """Tell whether a file under docs/ is content data that must not be published."""
     return (
-        src_uri in (PAPERS_FILE, GLOSSARY_FILE)
+        src_uri in (PAPERS_FILE, GLOSSARY_FILE, AUDIENCES_FILE)
         or (src_uri.startswith(TOOLS_DIR + "/") and src_uri.endswith(".yml"))
         or is_diagram_file(src_uri)
     )
@@ -108,8 +111,15 @@ def load_catalog(
             terms = load_glossary(glossary_file, _display(glossary_file, root))
         except ContentError as exc:
             issues += exc.issues
+    starts = Starts()
+    starts_file = docs_dir / AUDIENCES_FILE
+    if starts_file.exists():
+        try:
+            starts = load_starts(starts_file, _display(starts_file, root), {e.tool.id for e in entries})
+        except ContentError as exc:
+            issues += exc.issues
     diagrams, diagram_issues = load_diagrams(docs_dir, set(papers), lambda f: _display(f, root))
     issues += diagram_issues
     if issues:
         raise ContentError(issues)
-    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms, diagrams=diagrams)
+    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms, diagrams=diagrams, starts=starts)

@@ -433,6 +433,43 @@ class LearningPath(Strict):
     handout_intro: str | None = Field(default=None, description="Shown at the top of the printed handout")
 
 
+#: What a reader wants to do with a tool: the groups of each role's page, in this order.
+PURPOSES: dict[str, str] = {
+    "prepare": "Prepare",
+    "reflect": "Reflect and talk it through",
+    "decide": "Decide",
+    "plan": "Plan",
+    "recruit": "Recruit and employ",
+    "assess": "Check where you are",
+}
+Purpose = Literal["prepare", "reflect", "decide", "plan", "recruit", "assess"]
+
+
+class StartTool(Strict):
+    """One of the tools a role's page opens with."""
+
+    tool: Slug
+    when: Text = Field(description="One line on when to use it, e.g. 'Before a conversation in which you might share'")
+
+
+class AudienceStart(Strict):
+    """What a role's page opens with, and what its print pack adds to it."""
+
+    audience: Audience
+    start: list[StartTool] = Field(min_length=3, max_length=5, description="Three to five tools chosen for this role")
+    then: list[Slug] = Field(default_factory=list, description="The few tools that follow from them, for the role's print pack")
+
+
+class AudiencesFile(Strict):
+    """docs/audiences.yml: each role's start-here tools, and what each tool is for."""
+
+    audiences: list[AudienceStart] = Field(min_length=1)
+    purposes: dict[Purpose, list[Slug]] = Field(
+        default_factory=dict,
+        description="Tools whose purpose is not the one their kind implies (checklist: assess, reflection: reflect, flow: decide, template and pathway: plan)",
+    )
+
+
 # --------------------------------------------------------------------------- local overlay
 
 

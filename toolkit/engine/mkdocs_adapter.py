@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from toolkit.site import csp, finish, generate, search, site_extras
+from toolkit.site import csp, finish, generate, nav, search, site_extras
 from toolkit.engine import hosting, offline
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
@@ -40,6 +40,7 @@ class _State:
     generated: generate.Generated | None = None
     sources: finish.Sources | None = None
     command: str = "build"
+    generated_nav: list | None = None  # kept across `mkdocs serve` rebuilds: ours to replace
     offline_zip_size: int | None = None  # the offline zip the hosted site offers (make site)
 
 
@@ -125,6 +126,7 @@ def on_files(files: Files, config: Any) -> Files:
         else:
             files.append(File.generated(config, uri, content=content))
     _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in made.catalog.tools}
+    _set_nav(config, files, made)
     try:
         zip_path = offline.zip_to_publish(_offline_build(config))
     except FileNotFoundError as exc:
@@ -135,6 +137,17 @@ def on_files(files: Files, config: Any) -> Files:
     if _serve.dirty:
         _skip_unchanged(files, made)
     return files
+
+
+def _set_nav(config: Any, files: Files, made: generate.Generated) -> None:
+    """Readers' pages first, then "For organisations" (toolkit.site.nav), unless mkdocs.yml sets `nav:`.
+    The home page stays out of the menu: the site title leads to it."""
+    if config.nav and config.nav is not _state.generated_nav:
+        return
+    home = files.get_file_from_path(nav.HOME)
+    if home is not None:
+        home.inclusion = InclusionLevel.NOT_IN_NAV
+    config.nav = _state.generated_nav = made.nav
 
 
 def _skip_unchanged(files: Files, made: generate.Generated) -> None:

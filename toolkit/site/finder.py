@@ -55,3 +55,16 @@ def facets(entry: Loaded) -> Facets:
     """Return the filter values of one tool."""
     mins = minutes(entry)
     return Facets(entry.tool.kind, tuple(entry.tool.audiences), entry.tool.source.paper, mins, time_band(mins))
+
+
+def made_for(entry: Loaded, audiences: list[str] | tuple[str, ...]) -> bool:
+    """Whether a tool is made for one of these roles: its first-listed audience is one of them.
+
+    A tool lists the readers it serves, the one it was written for first; the others may use it.
+    """
+    return bool(entry.tool.audiences) and entry.tool.audiences[0] in audiences
+
+
+def rank(entry: Loaded, audiences: list[str] | tuple[str, ...]) -> tuple[int, int]:
+    """How a tool sorts for readers in these roles: made for them first, then shorter first."""
+    return (0 if made_for(entry, audiences) else 1, minutes(entry))

@@ -30,7 +30,8 @@ from toolkit.content.issue import ContentError, Issue
 from toolkit.engine import offline
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files
-from toolkit.site import embed, site_extras
+from toolkit.content.model import AUDIENCES
+from toolkit.site import embed, nav, site_extras
 from toolkit.site.glossary import abbreviations, page_title
 from toolkit.site.team import is_team_page
 from toolkit.site.pages import data_source, generated_pages
@@ -61,6 +62,8 @@ class Generated:
     site_name: str | None = None
     logo: str | None = None
     copyright_prefix: str = ""
+    #: The menu (MkDocs' `nav`), readers' pages first (toolkit.site.nav); the home page is not in it.
+    nav: list[Any] = field(default_factory=list)
 
 
 def start(root: Path, docs_dir: Path) -> site_extras.Extras:
@@ -115,6 +118,9 @@ def generate(extras: site_extras.Extras, authored: dict[str, str], *, site_url: 
             out.edit_uris[uri] = source
         out.files[uri] = text
         out.pages.add(uri)
+    in_menu = [u for u in list(authored) + list(pages) if u not in out.not_in_nav]
+    titles = {u: page_title(u, authored.get(u) or pages.get(u) or "") for u in in_menu if u.endswith("/index.md")}
+    out.nav = nav.site_nav(in_menu, titles, role_order=list(AUDIENCES))
     for uri in ASSETS:
         out.files[uri] = asset_bytes(uri)
     if offline_build:
@@ -303,8 +309,13 @@ def engine_config(config: dict[str, Any], made: Generated, overrides: bool = Tru
             ext = {"abbr": {"glossary": made.abbr}}
         extensions.append(ext)
     out["markdown_extensions"] = extensions
-    if made.not_in_nav:
-        out["not_in_nav"] = "\n".join(f"/{uri}" for uri in sorted(made.not_in_nav))
+    if not out.get("nav"):  # mkdocs.yml's own menu, if it has one, wins
+        out["nav"] = made.nav
+        hidden = sorted(made.not_in_nav | {nav.HOME})
+    else:
+        hidden = sorted(made.not_in_nav)
+    if hidden:
+        out["not_in_nav"] = "\n".join(f"/{uri}" for uri in hidden)
     if offline.SHIM_URI in made.files:
         extra = dict(out.get("extra") or {})
         features = list(theme.get("features") or [])

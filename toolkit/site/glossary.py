@@ -128,6 +128,10 @@ _NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|<[^>]*>|\]\([^)]*
 # (fenced and inline code are not running text either: abbreviations are not marked up there)
 
 
+_NOT_MARKED = re.compile(
+    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$|!?\[[^\]\n]*\]\([^)\n]*\)|<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.M | re.S)
+
+
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """Return term id -> [(page title, page src_uri)] of pages whose text uses the term as the
     tooltips mark it: its `forms`, as whole words by the rule of `mentions`.
@@ -138,8 +142,9 @@ def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[s
     index = TermIndex(terms)
     found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in index.terms}
     for uri, (title, text) in sorted(pages.items()):
-        # Only running text counts: not tags and their attributes, link targets or attribute lists.
-        text = _NOT_TEXT.sub(" ", text)
+        # Only running text counts: not tags and their attributes, link targets or attribute lists,
+        # nor headings, links and buttons, where terms are never marked (`unmark`).
+        text = _NOT_TEXT.sub(" ", _NOT_MARKED.sub(" ", text))
         taken = bytearray(len(text))  # 1 where a longer term was used
         # Where each use is, not only whether there is one: a use inside a longer term's is none.
         for term in sorted(index.candidates(text.lower()), key=lambda t: len(t.term), reverse=True):
@@ -165,11 +170,24 @@ def page_title(src_uri: str, markdown: str) -> str:
 _ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
-def first_only(html: str) -> str:
-    """Keep the tooltip on the first use of each term in a page; later uses read as plain text.
+#: Where a term is never marked: headings (and so titles), links, buttons and summaries, which
+#: a definition would crowd or whose click (or tap) would take it away.
+_UNMARKED = re.compile(r"<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.S)
 
-    Terms like "recovery" occur dozens of times on a page; a tooltip on every one is noise.
+
+def unmark(html: str) -> str:
+    """Drop glossary marking inside headings, links, buttons and summaries (the text stays)."""
+    return _UNMARKED.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
+
+
+def first_only(html: str) -> str:
+    """Keep the definition on the first use of each term in a page; later uses read as plain text.
+
+    Terms like "recovery" occur dozens of times on a page; a definition on every one is noise.
+    None is kept inside headings, links or buttons (`unmark`). A kept term can take keyboard
+    focus, which shows its definition (toolkit.css), as does a tap.
     """
+    html = unmark(html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match[str]) -> str:
@@ -177,6 +195,6 @@ def first_only(html: str) -> str:
         if key in seen:
             return match.group(1)
         seen.add(key)
-        return match.group(0)
+        return match.group(0).replace('">', '" tabindex="0">', 1)
 
     return _ABBR.sub(keep_first, html)

@@ -38,15 +38,18 @@ def _order(catalog: Catalog, tool_ids: list[str]) -> tuple[str, ...]:
 
 
 def packs(catalog: Catalog) -> list[Pack]:
-    """Return the everything pack, then one pack per audience that has tools, tools in kind order."""
+    """Return the everything pack (tools in kind order), then one pack per role that has start-here tools."""
     out = [Pack(EVERYTHING, "Print pack: every tool",
                 "Every tool in the toolkit in one printable document.", _order(catalog, list(catalog.tools)))]
     for audience, label in AUDIENCES.items():
-        chosen = [t for t, e in catalog.tools.items() if audience in e.tool.audiences]
+        # A role's start-here tools and the few that follow from them (docs/audiences.yml), in
+        # that order: a pack of every tool that lists the role ran to 51 tools, which nobody prints.
+        chosen = tuple(catalog.starts.pack(audience, set(catalog.tools)))
         if chosen:
-            out.append(Pack(audience, f"Print pack for {label.lower()}",
-                            f"The tools written for {label.lower()}, in one printable document.",
-                            _order(catalog, chosen)))
+            readers = label.lower() if not label.startswith("HR") else label
+            out.append(Pack(audience, f"Print pack for {readers}",
+                            f"The tools to start with for {readers}, and the few that follow from them, in one printable document.",
+                            chosen))
     return out
 
 

@@ -15,7 +15,7 @@ from toolkit.site import finder
 from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, parse, read_yaml
-from toolkit.content.model import AUDIENCES, LearningPath, PathStep
+from toolkit.content.model import AUDIENCES, PURPOSES, LearningPath, PathStep
 from toolkit.site.render import rel, render_template, tool_uri
 
 PATHS_DIR = "paths"
@@ -146,21 +146,34 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     )
     for audience, label in AUDIENCES.items():
         uri = audience_uri(audience)
-        tools = sorted(
-            (e for e in catalog.tools.values() if audience in e.tool.audiences),
-            key=lambda e: (e.tool.kind, e.tool.title.lower()),
-        )
         pages[uri] = render_template(
             "pages/audience.md.j2", label=label, audience=audience,
             paths=[(lp.path, rel(path_uri(lp.path.id), uri), total_minutes(lp, catalog))
                    for lp in ordered if audience in lp.path.audiences],
-            tools=[(e.tool, rel(tool_uri(e.tool.id), uri)) for e in tools],
+            **audience_tools(catalog, audience, uri),
             duration=duration,
         )
     pages[f"{AUDIENCES_DIR}/index.md"] = render_template(
         "pages/audiences-index.md.j2", audiences=[(label, f"{a}.md") for a, label in AUDIENCES.items()]
     )
     return pages
+
+
+def audience_tools(catalog: Any, audience: str, uri: str) -> dict[str, Any]:
+    """A role's start-here tools (with when to use each), then the rest of its tools grouped by
+    purpose in PURPOSES order, made-for-this-role first, then shorter before longer."""
+    shown = set(catalog.tools)
+    start = catalog.starts.start(audience, shown)
+    chosen = {t for t, _ in start}
+    rest = [e for e in catalog.tools.values() if audience in e.tool.audiences and e.tool.id not in chosen]
+    groups: dict[str, list[Any]] = {p: [] for p in PURPOSES}
+    for e in sorted(rest, key=lambda e: finder.rank(e, [audience]) + (e.tool.title.lower(),)):
+        groups[catalog.starts.purpose(e.tool.id, e.tool.kind)].append(
+            (e.tool, rel(tool_uri(e.tool.id), uri), finder.minutes(e)))
+    return {
+        "start": [(catalog.tools[t].tool, rel(tool_uri(t), uri), when, finder.minutes(catalog.tools[t])) for t, when in start],
+        "groups": [(p, PURPOSES[p], tools) for p, tools in groups.items() if tools],
+    }
 
 
 #: The accessible name of the path navigation shown under a page's heading.

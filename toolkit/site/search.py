@@ -101,6 +101,15 @@ def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:
             yield item.id, title, " ".join(w for w in more if w)
 
 
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`)")
+
+
+def _unmark(text: str) -> str:
+    """Markdown as it reads: link text without its target, no emphasis marks."""
+    return " ".join(_MD_MARK.sub("", _MD_LINK.sub(r"\1", text)).split())
+
+
 def _short(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -122,28 +131,72 @@ def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, 
         for item_id, title, text in _entries(entry):
             docs.append({
                 "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",
-                "title": _short(title),
-                "text": " ".join(text.split()),
+                "title": _short(_unmark(title)),
+                "text": _unmark(text),
                 "boost": BOOST,
             })
     return docs
 
 
+#: The index-only field: other spellings, synonyms and a tool's kind, readers and paper. Search
+#: finds pages by it (it is one of the index's fields), but Material shows only a result's title
+#: and text, so none of these words appears in a result unless the page itself has it.
+ALSO = "also"
+_TAG = re.compile(r"<[^>]+>")
+
+
+#: Pages that list tools found elsewhere in the index (the All tools page, the roles' pages):
+#: their sections keep only their first words, enough for a snippet.
+LISTING = 200
+
+
+def _is_listing(location: str) -> bool:
+    return "#" in location and location.startswith(("tools/", "audiences/"))
+
+
+def plain(html: str) -> str:
+    """An entry's text without markup: what a result's snippet shows, in fewer bytes."""
+    return " ".join(_TAG.sub(" ", html).split())
+
+
 def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str]) -> dict[str, Any]:
-    """Add item entries, kind-bearing titles and alternative words to a Material search index."""
+    """Add item entries, kind-bearing titles and alternative words to a Material search index.
+
+    Alternative words go in the index-only field ALSO, never into what a result shows. A tool
+    page's sections keep only their own introduction: their items have entries of their own.
+    """
     pages = {url_of(tool_id): catalog.tool(tool_id) for tool_id in catalog.tools}
-    docs = list(index.get("docs", []))
+    docs = [dict(doc) for doc in index.get("docs", [])]
+    sections: dict[str, str] = {}  # location of a tool's section -> its introduction
+    for tool_id in catalog.tools:
+        for section in getattr(catalog.tool(tool_id).tool, "sections", None) or []:
+            sections[f"{url_of(tool_id)}#{anchor(tool_id, section.id)}"] = section.intro or ""
     for doc in docs:
-        if doc.get("location") in pages:
-            entry = pages[doc["location"]]
+        location = doc.get("location", "")
+        if location in pages:
+            entry = pages[location]
             doc["title"] = tool_title(entry)
             doc["boost"] = 2 * BOOST  # the tool itself first, then its items
             meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
-            doc["text"] = f"{doc.get('text', '')} {meta}".strip()
+            doc[ALSO] = meta
+        elif location in sections:
+            doc["text"] = sections[location]
+        elif location.partition("#")[0] in pages:
+            tool = pages[location.partition("#")[0]].tool
+            if location.endswith(f"#{tool.id}"):  # the tool's opening: what it is, not its items again
+                doc["text"] = _unmark(f"{tool.summary} {getattr(tool, 'intro', None) or ''}")
+            else:
+                doc["text"] = _short(plain(doc.get("text", "")), LISTING)
+        elif _is_listing(location):
+            doc["text"] = _short(plain(doc.get("text", "")), LISTING)
+        doc["text"] = plain(doc.get("text", ""))
     docs += item_docs(catalog, url_of)
     terms = TermIndex(catalog.glossary)  # once per index: thousands of entries look terms up
     for doc in docs:
-        extra = extra_words(f"{doc.get('text', '')}", terms)
+        seen = f"{doc.get('title', '')} {doc.get('text', '')} {doc.get(ALSO, '')}"
+        extra = extra_words(seen, terms)
         if extra:
-            doc["text"] = f"{doc.get('text', '')} {extra}".strip()
-    return dict(index, docs=docs)
+            doc[ALSO] = f"{doc.get(ALSO, '')} {extra}".strip()
+    config = dict(index.get("config", {}))
+    config["fields"] = {**config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}), ALSO: {"boost": 1.0}}
+    return dict(index, config=config, docs=docs)

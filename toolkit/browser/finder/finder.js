@@ -62,8 +62,24 @@
       return state;
     }
 
+    // Made for a chosen role (its first-listed audience) first, then shorter first; else as written.
+    items.forEach(function (item, i) { item.tkOrder = i; });
+    function reorder(state) {
+      groups.forEach(function (group) {
+        var own = items.filter(function (item) { return item.parentNode === group; });
+        own.sort(function (a, b) {
+          if (!state.audience.length) return a.tkOrder - b.tkOrder;
+          var fa = state.audience.indexOf(a.getAttribute("data-for")) === -1 ? 1 : 0;
+          var fb = state.audience.indexOf(b.getAttribute("data-for")) === -1 ? 1 : 0;
+          return fa - fb || (+a.getAttribute("data-minutes")) - (+b.getAttribute("data-minutes")) || a.tkOrder - b.tkOrder;
+        });
+        own.forEach(function (item) { group.appendChild(item); });
+      });
+    }
+
     function apply(state) {
       var shown = 0;
+      reorder(state);
       items.forEach(function (item) {
         var ok = matches(item, state, null);
         item.hidden = !ok;
@@ -99,6 +115,10 @@
     form.addEventListener("change", function () { apply(current()); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(current()); }, 0); });
+    // One "Filters" button on phones; open on wider screens, or when the address sets a filter.
+    var filters = form.querySelector("[data-finder-filters]");
+    if (filters && (window.matchMedia("(min-width: 45em)").matches ||
+        FACETS.some(function (f) { return initial[f].length; }))) filters.open = true;
     form.hidden = false;
     apply(current());
   }
