@@ -475,6 +475,10 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     if problems:
         raise ContentError([Issue(p.split(":", 1)[0], int(p.split(":")[1]), p.split(":", 2)[2].strip()) for p in problems])
     offline_build = offline_shim_present(site_dir)
+    if not offline_build:  # .htaccess and web.config: the header on Apache and IIS, as the hook build
+        from toolkit.engine import hosting  # plain files; imports no engine
+
+        hosting.write_site_files(site_dir, value)
     add_policy_meta(site_dir, value, offline=offline_build)
     return notes
 

@@ -271,6 +271,8 @@ def write_tree(config_file: Path, out: Path, engine: str = "mkdocs") -> int:
         if path.is_file() and uri not in authored and not is_unpublished(extras, uri):
             _write(docs / uri, path)
     for uri, text in authored.items():
+        # The offline page's download box: no zip travels with a generated tree (`make site` publishes it).
+        text = offline.expand_marker(text, None, offline.SHIM_URI in made.files)
         _write(docs / uri, page_markdown(extras, made.catalog, uri, text, _display(extras, uri)))
     for uri, content in made.files.items():
         if uri in made.pages:  # as the engine would hand every page to the hooks
