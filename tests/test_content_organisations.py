@@ -44,6 +44,9 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "organisations",
     ),
     "collective-voice-checklist": ("checklist", "imroc-17", 11, "organisations"),
+    "peer-supervision-decision-aid": (
+        "reflection", "imroc-17", {"purpose": 4, "who": 4, "how": 5, "decision": 1}, "organisations",
+    ),
     # Paper 19
     "ten-top-tips-self-check": ("checklist", "imroc-19", 10, "recovery-culture"),
     "ten-top-tips-supervision": ("reflection", "imroc-19", 10, "recovery-culture"),
