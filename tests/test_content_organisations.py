@@ -68,6 +68,7 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "reflection", "imroc-19", {"dilemmas": 4, "language": 4, "rules": 2, "messages": 4}, "recovery-culture",
     ),
     "recovery-leadership-reflection": ("reflection", "imroc-19", 4, "recovery-culture"),
+    "bottom-up-change-check": ("reflection", "imroc-19", 6, "recovery-culture"),  # issue 21
     # Paper 26
     "lived-experience-role-proposal": (
         "template", "imroc-26", {"purpose": 3, "placing": 6, "impact": 5, "employment": 5}, "organisations",
@@ -76,6 +77,9 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "checklist", "imroc-26", {"presence": 5, "literacy": 7, "expertise": 4}, "organisations",
     ),
     "common-lived-experience-roles": ("reflection", "imroc-26", 7, "organisations"),
+    "change-literacy-reflection": (
+        "reflection", "imroc-26", {"blocks": 3, "change-literacy": 4, "new-value": 2}, "organisations",
+    ),
     "lived-experience-challenges-discussion": (
         "reflection", "imroc-26", {"foundations": 2, "system": 3, "roles": 7}, "organisations",
     ),
@@ -99,12 +103,13 @@ GUIDES: dict[str, list[str]] = {
     "preparing-organisations/teams.md": ["team-preparation-checklist", "team-recovery-implementation-plan"],
     "preparing-organisations/learning-and-development.md": ["learning-development-checklist"],
     "preparing-organisations/supervision-and-collective-voice.md": [
-        "peer-supervision-checklist", "collective-voice-checklist", FLOW_ID,
+        "peer-supervision-checklist", "collective-voice-checklist", FLOW_ID, "peer-supervision-decision-aid",
     ],
     "recovery-culture/index.md": [
         "ten-top-tips-self-check", "ten-top-tips-supervision", "person-in-their-life-conversation",
         "recovery-little-things-discussion", "recovery-supervision-appraisal",
         "recognising-expertise-checklist", "team-recovery-implementation-plan", "recovery-leadership-reflection",
+        "bottom-up-change-check",
     ],
     "recovery-culture/supporting-staff.md": [
         "ten-top-tips-self-check", "ten-top-tips-supervision", "recovery-supervision-appraisal",
@@ -114,6 +119,7 @@ GUIDES: dict[str, list[str]] = {
     "lived-experience-roles/index.md": [
         "lived-experience-role-proposal", "lived-experience-markers-self-assessment",
         "common-lived-experience-roles", "lived-experience-challenges-discussion", "lived-experience-strategy-planner",
+        "change-literacy-reflection",
     ],
     "lived-experience-roles/markers-and-roles.md": ["lived-experience-markers-self-assessment", "common-lived-experience-roles"],
     "lived-experience-roles/developing-roles.md": ["lived-experience-role-proposal", "lived-experience-challenges-discussion"],

@@ -43,6 +43,8 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
     "recovery-college-principles": ("live-well", "imroc-16", "checklist", 6),
     "live-well-peer-support-principles": ("live-well", "imroc-16", "checklist", 8),
     "live-well-training-programme": ("live-well", "imroc-16", "template", 14),
+    "live-well-referral-pathway": ("live-well", "imroc-16", "template", 9),
+    "community-programme-evaluation-plan": ("live-well", "imroc-16", "template", 10),
     "coproduction-top-ten-tips": ("co-production", "imroc-13", "checklist", 10),
     "imroc-coproduction-principles": ("co-production", "imroc-13", "checklist", 4),
     "coproduction-level-check": ("co-production", "imroc-13", "flow", (4, 5)),

@@ -151,6 +151,7 @@ SPANNING = {
     "recovery-business-case-worksheet", "business-case-calculator", "recovery-challenges-self-assessment",
     "recovery-challenges-action-plan", "coproduction-case-study-lessons", "entry-level-peer-post-requirements",
     "coproduction-themes-discussion", "coproduction-level-check", "sharing-benefits",
+    "bottom-up-change-check",  # ImROC 19's introduction has no heading in the paper
 }
 
 
@@ -262,6 +263,11 @@ NEW = {
     "team-talents-register": ("imroc-20", "imroc-20"),
     "peer-post-pay-and-parity": ("raising-the-glass-ceiling", "senior-roles-and-beyond"),
     "business-case-calculator": ("imroc-14", "costs-and-savings"),
+    # 4. the rest of the papers as tools (thinnest first)
+    "live-well-referral-pathway": ("imroc-16", "index"),
+    "community-programme-evaluation-plan": ("imroc-16", "index"),
+    "bottom-up-change-check": ("imroc-19", "index"),
+    "change-literacy-reflection": ("imroc-26", "index"),
 }
 
 
