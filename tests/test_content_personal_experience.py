@@ -51,6 +51,7 @@ EXPECTED = {
     "supervision-agenda": ("checklist", IPS, 23),  # nine points + eight kinds + four + two
     "ips-team-culture": ("checklist", IPS, 17),  # leaders' actions (7 items) + ten enablers
     "recruitment-wording": ("template", IPS, 7),  # JD/PS 2, advert + applicant info 2, interview 3
+    "sharing-guidance-six-areas": ("reflection", IPS, 11),  # issue 21: six SLEF areas + guidance sources
 }
 
 #: Ids published before this issue: they must never change (answers hang on them).

@@ -46,6 +46,7 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
     "live-well-referral-pathway": ("live-well", "imroc-16", "template", 9),
     "community-programme-evaluation-plan": ("live-well", "imroc-16", "template", 10),
     "coproduction-top-ten-tips": ("co-production", "imroc-13", "checklist", 10),
+    "coproduction-realities-check": ("co-production", "imroc-13", "reflection", 7),
     "imroc-coproduction-principles": ("co-production", "imroc-13", "checklist", 4),
     "coproduction-level-check": ("co-production", "imroc-13", "flow", (4, 5)),
     "coproduction-case-study-lessons": ("co-production", "imroc-13", "reflection", 22),

@@ -268,6 +268,9 @@ NEW = {
     "community-programme-evaluation-plan": ("imroc-16", "index"),
     "bottom-up-change-check": ("imroc-19", "index"),
     "change-literacy-reflection": ("imroc-26", "index"),
+    "sharing-guidance-six-areas": ("ips-grow-personal-experience", "ips-practice"),
+    "keeping-well-at-work-commitment": ("raising-the-glass-ceiling", "getting-into-peer-work"),
+    "coproduction-realities-check": ("imroc-13", "index"),
 }
 
 
@@ -344,3 +347,15 @@ def test_guides_spell_out_peer_support_worker_before_saying_peer_worker(page):
         f"{page}: 'peer worker' appears before 'peer support worker' is spelled out: "
         f"...{low[max(0, short.start() - 60):short.end() + 20]}..."
     )
+
+
+@pytest.mark.parametrize("tool_id", sorted(NEW))
+def test_new_tool_is_in_the_finder_and_on_each_of_its_role_pages(built_site, tool_id):
+    from bs4 import BeautifulSoup
+
+    finder = BeautifulSoup((built_site / "tools" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = [li for li in finder.select(".tk-finder-item") if li.find("a", href=f"{tool_id}/")]
+    assert len(items) == 1, "the finder lists the tool once"
+    for audience in CATALOG.tool(tool_id).tool.audiences:
+        page = BeautifulSoup((built_site / "audiences" / audience / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.find("a", href=f"../../tools/{tool_id}/"), (audience, tool_id)
