@@ -44,6 +44,7 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "organisations",
     ),
     "collective-voice-checklist": ("checklist", "imroc-17", 11, "organisations"),
+    "why-prepare-readiness-check": ("reflection", "imroc-17", 6, "organisations"),  # issue 21: sections 3.1-3.6
     "peer-supervision-decision-aid": (
         "reflection", "imroc-17", {"purpose": 4, "who": 4, "how": 5, "decision": 1}, "organisations",
     ),
@@ -95,7 +96,7 @@ GUIDES: dict[str, list[str]] = {
     "preparing-organisations/index.md": [
         "organisational-preparation-questions", FLOW_ID, "hr-occupational-health-checklist",
         "team-preparation-checklist", "learning-development-checklist", "peer-supervision-checklist",
-        "collective-voice-checklist",
+        "collective-voice-checklist", "why-prepare-readiness-check",
     ],
     "preparing-organisations/organisational-context.md": ["organisational-preparation-questions"],
     "preparing-organisations/employment-models.md": [FLOW_ID],

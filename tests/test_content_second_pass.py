@@ -271,6 +271,7 @@ NEW = {
     "sharing-guidance-six-areas": ("ips-grow-personal-experience", "ips-practice"),
     "keeping-well-at-work-commitment": ("raising-the-glass-ceiling", "getting-into-peer-work"),
     "coproduction-realities-check": ("imroc-13", "index"),
+    "why-prepare-readiness-check": ("imroc-17", "index"),
 }
 
 
