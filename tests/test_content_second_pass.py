@@ -117,9 +117,12 @@ def test_sharing_risks_says_sharing_without_double_negatives_or_repeating_weighi
     tool = CATALOG.tool("sharing-risks").tool
     words = tool_text("sharing-risks")
     assert "disclosure" not in words
-    for item in tool.entries():
-        said = squash(item.text)
-        assert not re.search(r"\b(will not|does not|is not|not suggesting|unlikely)\b", said), item.id
+    said = [squash(i.text) for i in tool.entries()]
+    for gone in ("will not hold back from asking", "is unlikely to leave them envious", "it will not open up a subject",
+                 "i am not suggesting", "i am not loading them"):
+        assert not any(gone in s for s in said), gone
+    for s in said:  # at most one negative per statement
+        assert len(re.findall(r"\b(not|no|never|nothing|unlikely|without)\b", s)) <= 1, s
     weighing = CATALOG.tool("weighing-up-sharing").tool
     risks = {squash(i.text) for s in weighing.all_sections() if s.id == "risks" for i in s.items}
     assert not risks & {squash(i.text) for i in tool.entries()}
