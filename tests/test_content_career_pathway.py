@@ -44,6 +44,7 @@ EXPECTED = {
     "lived-experience-practitioner-programme": ("template", {"foundation": 3, "pillars": 4, "access": 3}),
     "peer-post-pay-and-parity": ("template", {"posts": 4, "parity": 3}),
     "keeping-well-at-work-commitment": ("reflection", {"items": 5}),
+    "career-framework-debates": ("reflection", {"framework": 2, "ownership": 3, "spectrum": 2}),
     "employer-actions-for-peer-careers": ("checklist", {"national": 6, "organisation": 11, "recruitment": 3, "culture": 3}),
     "considering-training-in-another-profession": ("reflection", {"reasons": 3, "what-changes": 3, "what-you-keep": 3}),
 }

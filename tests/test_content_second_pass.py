@@ -275,6 +275,7 @@ NEW = {
     "keeping-well-at-work-commitment": ("raising-the-glass-ceiling", "getting-into-peer-work"),
     "coproduction-realities-check": ("imroc-13", "index"),
     "why-prepare-readiness-check": ("imroc-17", "index"),
+    "career-framework-debates": ("raising-the-glass-ceiling", "index"),
 }
 
 
