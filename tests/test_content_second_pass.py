@@ -236,7 +236,7 @@ def test_weakest_tools_are_now_plans_with_answers_not_ticks():
     for s in direct.all_sections():
         if s.id in {"direct", "indirect"}:
             assert all([p.id for p in q.parts] == ["now", "develop"] for q in s.items)
-            assert all("share of the week" in q.parts[0].text for q in s.items)
+            assert all("of the week" in q.parts[0].text for q in s.items)
     live_well = CATALOG.tool("live-well-training-programme").tool
     days = next(s for s in live_well.all_sections() if s.id == "ten-days").items
     assert all(f.label.endswith("topic, provider and outcome") and "Provider:" in f.example for f in days)
