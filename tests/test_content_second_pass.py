@@ -364,3 +364,16 @@ def test_new_tool_is_in_the_finder_and_on_each_of_its_role_pages(built_site, too
     for audience in CATALOG.tool(tool_id).tool.audiences:
         page = BeautifulSoup((built_site / "audiences" / audience / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert page.find("a", href=f"../../tools/{tool_id}/"), (audience, tool_id)
+
+
+#: Tools whose first mention is a heading quoted from a paper.
+HEADING_FIRST = {"common-lived-experience-roles"}
+
+
+@pytest.mark.parametrize("tool_id", sorted(set(CATALOG.tools) - HEADING_FIRST))
+def test_tools_spell_out_peer_support_worker_before_saying_peer_worker(tool_id):
+    low = re.sub(r"\s+", " ", (DOCS / CATALOG.tool(tool_id).src_uri).read_text(encoding="utf-8").lower())
+    short = re.search(r"\bpeer workers?\b", low)
+    if short is not None:
+        full = re.search(r"\bpeer support workers?\b", low)
+        assert full is not None and full.start() < short.start(), low[max(0, short.start() - 60):short.end()]
