@@ -276,6 +276,7 @@ NEW = {
     "coproduction-realities-check": ("imroc-13", "index"),
     "why-prepare-readiness-check": ("imroc-17", "index"),
     "career-framework-debates": ("raising-the-glass-ceiling", "index"),
+    "staff-wellbeing-check": ("imroc-14", "challenges"),
 }
 
 
