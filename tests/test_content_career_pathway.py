@@ -34,9 +34,17 @@ EXPECTED = {
         "spec-attitudes": 8, "spec-other": 2,
     }),
     "entry-level-peer-post-requirements": ("checklist", {"recovery": 8, "identity": 4, "knowledge": 7, "recruiting": 10}),
-    "senior-peer-support-worker-checklist": ("checklist", {"requirements": 5, "role": 7, "skills": 6, "knowledge": 7, "organisation": 3}),
+    # Issue 21: a role design and development plan; the old checklist items are folded into fields.
+    "senior-peer-support-worker-checklist": ("template", {"post": 2, "requirements": 4, "role": 4, "skills": 4, "knowledge": 5, "organisation": 2}),
     "lived-experience-practitioner-competencies": ("checklist", {"doing": 11, "leading": 6, "teaching": 7, "research": 10}),
-    "direct-and-indirect-lived-experience-work": ("checklist", {"direct": 10, "indirect": 8}),
+    "direct-and-indirect-lived-experience-work": ("reflection", {"direct": 10, "indirect": 8, "balance": 2}),
+    # Issue 21: new tools for what readers still missed.
+    "recovery-story-marking-sheet": ("template", {"details": 3, "presentation": 3, "interview": 2, "summary": 2}),
+    "senior-peer-development-programme": ("template", {"programme": 2, "leading-change": 3, "roots": 4, "skills": 4, "support": 2}),
+    "lived-experience-practitioner-programme": ("template", {"foundation": 3, "pillars": 4, "access": 3}),
+    "peer-post-pay-and-parity": ("template", {"posts": 4, "parity": 3}),
+    "keeping-well-at-work-commitment": ("reflection", {"items": 5}),
+    "career-framework-debates": ("reflection", {"framework": 2, "ownership": 3, "spectrum": 2}),
     "employer-actions-for-peer-careers": ("checklist", {"national": 6, "organisation": 11, "recruitment": 3, "culture": 3}),
     "considering-training-in-another-profession": ("reflection", {"reasons": 3, "what-changes": 3, "what-you-keep": 3}),
 }

@@ -44,6 +44,10 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "organisations",
     ),
     "collective-voice-checklist": ("checklist", "imroc-17", 11, "organisations"),
+    "why-prepare-readiness-check": ("reflection", "imroc-17", 6, "organisations"),  # issue 21: sections 3.1-3.6
+    "peer-supervision-decision-aid": (
+        "reflection", "imroc-17", {"purpose": 4, "who": 4, "how": 5, "decision": 1}, "organisations",
+    ),
     # Paper 19
     "ten-top-tips-self-check": ("checklist", "imroc-19", 10, "recovery-culture"),
     "ten-top-tips-supervision": ("reflection", "imroc-19", 10, "recovery-culture"),
@@ -65,6 +69,7 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "reflection", "imroc-19", {"dilemmas": 4, "language": 4, "rules": 2, "messages": 4}, "recovery-culture",
     ),
     "recovery-leadership-reflection": ("reflection", "imroc-19", 4, "recovery-culture"),
+    "bottom-up-change-check": ("reflection", "imroc-19", 6, "recovery-culture"),  # issue 21
     # Paper 26
     "lived-experience-role-proposal": (
         "template", "imroc-26", {"purpose": 3, "placing": 6, "impact": 5, "employment": 5}, "organisations",
@@ -73,6 +78,9 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "checklist", "imroc-26", {"presence": 5, "literacy": 7, "expertise": 4}, "organisations",
     ),
     "common-lived-experience-roles": ("reflection", "imroc-26", 7, "organisations"),
+    "change-literacy-reflection": (
+        "reflection", "imroc-26", {"blocks": 3, "change-literacy": 4, "new-value": 2}, "organisations",
+    ),
     "lived-experience-challenges-discussion": (
         "reflection", "imroc-26", {"foundations": 2, "system": 3, "roles": 7}, "organisations",
     ),
@@ -88,7 +96,7 @@ GUIDES: dict[str, list[str]] = {
     "preparing-organisations/index.md": [
         "organisational-preparation-questions", FLOW_ID, "hr-occupational-health-checklist",
         "team-preparation-checklist", "learning-development-checklist", "peer-supervision-checklist",
-        "collective-voice-checklist",
+        "collective-voice-checklist", "why-prepare-readiness-check",
     ],
     "preparing-organisations/organisational-context.md": ["organisational-preparation-questions"],
     "preparing-organisations/employment-models.md": [FLOW_ID],
@@ -96,12 +104,13 @@ GUIDES: dict[str, list[str]] = {
     "preparing-organisations/teams.md": ["team-preparation-checklist", "team-recovery-implementation-plan"],
     "preparing-organisations/learning-and-development.md": ["learning-development-checklist"],
     "preparing-organisations/supervision-and-collective-voice.md": [
-        "peer-supervision-checklist", "collective-voice-checklist", FLOW_ID,
+        "peer-supervision-checklist", "collective-voice-checklist", FLOW_ID, "peer-supervision-decision-aid",
     ],
     "recovery-culture/index.md": [
         "ten-top-tips-self-check", "ten-top-tips-supervision", "person-in-their-life-conversation",
         "recovery-little-things-discussion", "recovery-supervision-appraisal",
         "recognising-expertise-checklist", "team-recovery-implementation-plan", "recovery-leadership-reflection",
+        "bottom-up-change-check",
     ],
     "recovery-culture/supporting-staff.md": [
         "ten-top-tips-self-check", "ten-top-tips-supervision", "recovery-supervision-appraisal",
@@ -111,6 +120,7 @@ GUIDES: dict[str, list[str]] = {
     "lived-experience-roles/index.md": [
         "lived-experience-role-proposal", "lived-experience-markers-self-assessment",
         "common-lived-experience-roles", "lived-experience-challenges-discussion", "lived-experience-strategy-planner",
+        "change-literacy-reflection",
     ],
     "lived-experience-roles/markers-and-roles.md": ["lived-experience-markers-self-assessment", "common-lived-experience-roles"],
     "lived-experience-roles/developing-roles.md": ["lived-experience-role-proposal", "lived-experience-challenges-discussion"],

@@ -38,6 +38,7 @@ EXPECTED = {
     "weighing-up-sharing": ("checklist", P20, 35),  # Table 2, reconstructed: 10 + 9 + 16
     "building-a-culture": ("checklist", P20, 15),
     "training-and-development": ("checklist", P20, 10),
+    "team-talents-register": ("template", P20, 7),  # issue 21: the toolkit's own form
     "should-i-share-now": ("flow", P20, 8),  # eight questions (outcomes checked below)
     # IPS Grow briefing paper
     "personal-experience-inventory": ("reflection", IPS, 6),  # six kinds of personal experience
@@ -50,6 +51,7 @@ EXPECTED = {
     "supervision-agenda": ("checklist", IPS, 23),  # nine points + eight kinds + four + two
     "ips-team-culture": ("checklist", IPS, 17),  # leaders' actions (7 items) + ten enablers
     "recruitment-wording": ("template", IPS, 7),  # JD/PS 2, advert + applicant info 2, interview 3
+    "sharing-guidance-six-areas": ("reflection", IPS, 11),  # issue 21: six SLEF areas + guidance sources
 }
 
 #: Ids published before this issue: they must never change (answers hang on them).

@@ -27,12 +27,15 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
     "recovery-best-practice-levels": ("business-case", "imroc-14", "reflection", 4),
     "teaching-and-learning-check": ("business-case", "imroc-14", "checklist", 7),
     "restraint-reduction-strategies": ("business-case", "imroc-14", "checklist", 6),
-    "coproduction-key-features": ("business-case", "imroc-14", "checklist", 6),
+    "coproduction-key-features": ("business-case", "imroc-14", "reflection", 6),  # merged with paper 16's five
+    "chime-conversation": ("business-case", "imroc-14", "reflection", 7),
+    "recovery-practice-check": ("business-case", "imroc-14", "reflection", 6),
+    "business-case-calculator": ("business-case", "imroc-14", "template", 9),
+    "staff-wellbeing-check": ("business-case", "imroc-14", "reflection", 5),
     "recovery-culture-questions": ("business-case", "imroc-14", "reflection", 3),
     "personal-recovery-plan-check": ("business-case", "imroc-14", "checklist", 5),
     "live-well-wellbeing-plan": ("live-well", "imroc-16", "template", 16),
-    "triangle-that-moves-mountains": ("live-well", "imroc-16", "checklist", 3),
-    "nef-coproduction-elements": ("live-well", "imroc-16", "checklist", 5),
+    "triangle-that-moves-mountains": ("live-well", "imroc-16", "reflection", 4),
     "coproduction-project-lead-role": ("live-well", "imroc-16", "checklist", 5),
     "live-well-goals-and-values": ("live-well", "imroc-16", "checklist", 9),
     "community-development-check": ("live-well", "imroc-16", "checklist", 11),
@@ -40,8 +43,11 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
     "patient-activation-support": ("live-well", "imroc-16", "reflection", 5),
     "recovery-college-principles": ("live-well", "imroc-16", "checklist", 6),
     "live-well-peer-support-principles": ("live-well", "imroc-16", "checklist", 8),
-    "live-well-training-programme": ("live-well", "imroc-16", "checklist", 17),
+    "live-well-training-programme": ("live-well", "imroc-16", "template", 14),
+    "live-well-referral-pathway": ("live-well", "imroc-16", "template", 9),
+    "community-programme-evaluation-plan": ("live-well", "imroc-16", "template", 10),
     "coproduction-top-ten-tips": ("co-production", "imroc-13", "checklist", 10),
+    "coproduction-realities-check": ("co-production", "imroc-13", "reflection", 7),
     "imroc-coproduction-principles": ("co-production", "imroc-13", "checklist", 4),
     "coproduction-level-check": ("co-production", "imroc-13", "flow", (4, 5)),
     "coproduction-case-study-lessons": ("co-production", "imroc-13", "reflection", 22),
@@ -54,7 +60,7 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
 SECTIONS = {
     "live-well-goals-and-values": {"goals": 6, "values": 3},
     "community-development-check": {"community-development": 6, "asset-based": 5},
-    "live-well-training-programme": {"ten-days": 10, "ongoing": 5, "support": 2},
+    "live-well-training-programme": {"programme": 2, "ten-days": 10, "ongoing": 1, "support": 1},
     "coproduction-case-study-lessons": {
         "team-training": 3, "recovery-college": 3, "care-pathway": 3, "audit-evaluation": 3,
         "corporate-services": 3, "rushcliffe": 2, "urgent-care": 5,
@@ -135,7 +141,7 @@ def test_self_assessment_has_stable_challenge_ids_and_a_four_level_scale(catalog
 
 def test_top_ten_tips_are_the_same_tool_for_both_papers(catalog):
     # Paper 16's Box 3 repeats paper 13's tips: one tool, linked from the Live Well tools.
-    assert "coproduction-top-ten-tips" in catalog.tool("nef-coproduction-elements").tool.related
+    assert "coproduction-top-ten-tips" in catalog.tool("coproduction-key-features").tool.related
     assert "coproduction-top-ten-tips" in catalog.tool("triangle-that-moves-mountains").tool.related
 
 

@@ -114,7 +114,8 @@ def _known(message: dict) -> Known | None:
 
 
 def test_no_html_errors_except_the_listed_theme_ones(vnu_errors, built_site):
-    pages = len(list(built_site.rglob("*.html")))
+    # Redirect pages left at the old address of a moved tool are not theme pages.
+    pages = len([p for p in built_site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text()])
     assert pages > 3
     unexplained = [
         f"{m['url'].split(built_site.name, 1)[-1]}:{m.get('lastLine')}: {m['message']} {m.get('extract', '')!r}"
@@ -126,7 +127,8 @@ def test_no_html_errors_except_the_listed_theme_ones(vnu_errors, built_site):
 
 def test_each_listed_theme_error_still_happens(vnu_errors, built_site):
     """When Material fixes one, drop it from THEME_ERRORS."""
-    pages = len(list(built_site.rglob("*.html")))
+    # Redirect pages left at the old address of a moved tool are not theme pages.
+    pages = len([p for p in built_site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text()])
     for known in THEME_ERRORS:
         hits = {m["url"] for m in vnu_errors if _known(m) is known}
         if known.every_page:
