@@ -35,6 +35,7 @@ class Extras:
         self.hidden: dict[str, Any] = {}
         self.paths: list[paths.LoadedPath] = []
         self.cards: list[scenarios.LoadedCard] = []
+        self.off_nav: set[str] = set()
         self.registry = Registry()
         self.local_tools: set[str] = set()
         self.use_directory_urls = True
@@ -93,8 +94,10 @@ class Extras:
         self.paths = [lp for lp in (self._without_hidden(lp) for lp in loaded) if lp is not None]
         out |= paths.path_pages(self.paths, self.shown)
         self.cards = cards
-        out |= scenarios.scenario_pages(cards, self.shown, sessions.used_in(self.paths))
-        out |= sessions.session_pages(self.paths, {c.card.id: c for c in cards}, self.shown)
+        made = scenarios.scenario_pages(cards, self.shown, sessions.used_in(self.paths))
+        made |= sessions.session_pages(self.paths, {c.card.id: c for c in cards}, self.shown)
+        self.off_nav = set(made) - {scenarios.INDEX_URI}
+        out |= made
         for lc in cards:
             for old in lc.card.moved_from:
                 self.registry.redirects[links.page_url(scenarios.scenario_uri(old), self.use_directory_urls)] = Redirect(
@@ -102,8 +105,9 @@ class Extras:
         return out
 
     def not_in_nav(self, src_uri: str) -> bool:
-        """Tell whether a generated page stays out of the navigation (a hidden tool's notice)."""
-        return _tool_of(src_uri) in self.hidden
+        """Tell whether a generated page stays out of the navigation: a hidden tool's notice, or a
+        scenario card, card sheet or session page (their index and their path's page list them)."""
+        return _tool_of(src_uri) in self.hidden or src_uri in self.off_nav
 
     def _without_hidden(self, lp: paths.LoadedPath) -> paths.LoadedPath | None:
         steps = [s for s in lp.path.steps if s.tool not in self.hidden]
