@@ -288,3 +288,29 @@ def test_plan_handout_and_card_pages_have_no_axe_violations(browser, site_server
     finally:
         context.close()
     assert found == []
+
+
+def test_session_and_card_pages_load_their_print_stylesheet_and_no_tool_scripts():
+    from toolkit.browser import bundle
+
+    for html in ('<div class="tk-session tk-session-plan">', '<div class="tk-scenario" data-card="x">',
+                 '<div class="tk-cards tk-cards--4">'):
+        assert bundle.page_assets(html) == ["assets/toolkit/session.css"]
+    assert "assets/toolkit/session.css" not in bundle.page_assets('<div class="tk-tool tk-tool--checklist">')
+
+
+def test_scenario_schema_accepts_every_shipped_card_and_rejects_a_broken_one():
+    import json
+
+    import jsonschema
+    import yaml
+
+    from toolkit.content import schemas
+
+    validator = jsonschema.Draft202012Validator(json.loads((schemas.SCHEMA_DIR / "scenario.schema.json").read_text()))
+    for file in CARD_FILES:
+        data = yaml.safe_load(file.read_text())
+        validator.validate(data)
+        assert file.read_text().startswith("# yaml-language-server: $schema=../../toolkit/schema/scenario.schema.json")
+    data["prompts"] = []
+    assert list(validator.iter_errors(data))

@@ -27,7 +27,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
     """Write a starter YAML file that validates as it stands; return its path."""
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", new_id) or len(new_id) > 64:
         raise ContentError([Issue("<command line>", 1, f"id {new_id!r} must be a slug: lower-case letters and digits joined by single hyphens")])
-    folder = folder or (docs / (paths.PATHS_DIR if kind == "path" else TOOLS_DIR))
+    folder = folder or (docs / {"path": paths.PATHS_DIR, "scenario": scenarios.SCENARIOS_DIR}.get(kind, TOOLS_DIR))
     file = folder / f"{new_id}.yml"
     if file.exists() and not force:
         raise FileExistsError(str(file))

@@ -22,8 +22,8 @@ from toolkit.content.model import KINDS, Checklist, Flow, LearningPath, LocalOve
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _KIND_MODELS = {"checklist": Checklist, "reflection": Reflection, "flow": Flow, "template": Template, "pathway": Pathway}
-#: What `toolkit new` can write: the tool kinds and a learning path.
-NEW_KINDS = [*KINDS, "path"]
+#: What `toolkit new` can write: the tool kinds, a learning path and a scenario card.
+NEW_KINDS = [*KINDS, "path", "scenario"]
 
 
 def _schema(adapter: TypeAdapter[Any], title: str) -> dict[str, Any]:
