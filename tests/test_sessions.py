@@ -262,7 +262,7 @@ def test_card_sheets_print_two_or_four_cards_to_each_a4_page(page, site_server, 
         ".filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.dataset.card)")
     assert clipped == [], "these cards do not fit their cell in print"
     assert len(pages) == math.ceil(len(CARDS) / per_page)
-    titles = sorted((lc.card.title for lc in CARDS), key=str.lower)
+    titles = sorted((lc.card.title for lc in CARDS), key=scenarios.title_key)
     for n, text in enumerate(pages):
         expected = titles[n * per_page:(n + 1) * per_page]
         assert text.count("SCENARIO CARD") + text.count("Scenario card") == len(expected), n
