@@ -314,3 +314,13 @@ def test_scenario_schema_accepts_every_shipped_card_and_rejects_a_broken_one():
         assert file.read_text().startswith("# yaml-language-server: $schema=../../toolkit/schema/scenario.schema.json")
     data["prompts"] = []
     assert list(validator.iter_errors(data))
+
+
+def test_a_card_says_whether_its_situation_is_the_papers_or_the_toolkits_illustration():
+    told = [lc for lc in CARDS if not lc.card.illustration]
+    built = [lc for lc in CARDS if lc.card.illustration]
+    assert told and built
+    for lc, phrase in ((told[0], "people are named by role only"), (built[0], "the toolkit's illustration")):
+        html = str(scenarios.card_html(lc, CATALOG, scenarios.INDEX_URI))
+        assert phrase in html
+        assert f'data-card="{lc.card.id}"' in html and "Source: [" in html

@@ -479,6 +479,10 @@ class ScenarioCard(Strict):
     tools: list[Slug] = Field(default_factory=list, max_length=4, description="Ids of tools that help")
     audiences: list[Audience] = Field(default_factory=list)
     source: Source
+    illustration: bool = Field(
+        default=False,
+        description="True when the situation is the toolkit's own, built from points the paper makes in general terms",
+    )
     notice: str | None = Field(default=None, description="E.g. that the case is a composite of the paper's examples")
     moved_from: list[Slug] = Field(
         default_factory=list, description="Ids this card had before: each gets a page that redirects here"
