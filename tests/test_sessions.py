@@ -324,3 +324,25 @@ def test_a_card_says_whether_its_situation_is_the_papers_or_the_toolkits_illustr
         html = str(scenarios.card_html(lc, CATALOG, scenarios.INDEX_URI))
         assert phrase in html
         assert f'data-card="{lc.card.id}"' in html and "Source: [" in html
+
+
+def test_toolkit_validate_reports_a_session_that_does_not_add_up_and_a_missing_card(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from toolkit.cli import main
+
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    monkeypatch.chdir(tmp_path)
+    rel = "docs/paths/reflective-practice-session.yml"
+    text = (tmp_path / rel).read_text()
+    text = text.replace("  length: 120\n", "  length: 125\n", 1)
+    (tmp_path / rel).write_text(text)
+    (docs / "scenarios" / "returning-to-work-after-time-at-home.yml").unlink()
+    lines = text.splitlines()
+    agenda = 1 + lines.index("  agenda:")
+    card = 1 + max(i for i, line in enumerate(lines) if line == "    - returning-to-work-after-time-at-home")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"{rel}:{agenda}: session.agenda: the timings add up to 120 minutes, but session.length is 125" in err
+    assert f"{rel}:{card}: session.scenarios[2]: unknown scenario card 'returning-to-work-after-time-at-home'" in err
