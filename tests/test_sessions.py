@@ -346,3 +346,20 @@ def test_toolkit_validate_reports_a_session_that_does_not_add_up_and_a_missing_c
     err = capsys.readouterr().err
     assert f"{rel}:{agenda}: session.agenda: the timings add up to 120 minutes, but session.length is 125" in err
     assert f"{rel}:{card}: session.scenarios[2]: unknown scenario card 'returning-to-work-after-time-at-home'" in err
+
+
+@pytest.mark.parametrize("lp", SESSION_PATHS[:1], ids=lambda lp: lp.path.id)
+def test_a_facilitator_plan_prints_on_a4_without_site_chrome(page, site_server, lp):
+    from .test_printables import pdf_pages
+
+    page.goto(f"{site_server}/paths/{lp.path.id}-plan/")
+    texts, reader = pdf_pages(page.pdf(prefer_css_page_size=True))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842), "A4 in points"
+    assert 2 <= len(texts) <= 8
+    text = " ".join(texts)
+    assert "If someone becomes distressed" in text and "Debrief" in text
+    assert "Skip to content" not in text and "This plan is for the facilitator" not in text  # chrome, screen-only
+    for card in lp.path.session.scenarios:
+        title = next(lc.card.title for lc in CARDS if lc.card.id == card)
+        assert title in text
