@@ -1,9 +1,9 @@
 """A small copy of the project for tests that need "a project" to break and build, not the real content.
 
 It is the real mkdocs.yml and hooks with one area of the real content: the home page, the
-personal-experience guides and their 19 tools (every kind but pathway), the learning paths
-(which use only those tools), the glossary, the papers and the public-link baseline cut down to
-the pages that exist. Extra tool files (e.g. tests/fixtures/browser) can be added. Links from
+personal-experience guides and their 19 tools (every kind but pathway), the learning paths that
+use only those tools, the scenario cards (their tools cut to those), the glossary, the papers and
+the public-link baseline cut down to the pages that exist. Extra tool files (e.g. tests/fixtures/browser) can be added. Links from
 the kept tools to tools and guides left out are dropped from the copies, nothing else is
 changed, so a tool file here is byte-for-byte the real one unless it had such a link.
 
@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 AREA = "personal-experience"
-PAGES = ["index.md", "authoring.md", "offline.md", "references.yml", "glossary.yml", "paths"]
+PAGES = ["index.md", "authoring.md", "offline.md", "references.yml", "glossary.yml", "paths", "scenarios"]
 #: Real tools from other areas that some tests use by name.
 EXTRA_TOOLS = ["business-case/recovery-challenges-self-assessment.yml"]
 #: Pages the toolkit generates, whatever the content.
-GENERATED = ("/audiences/", "/paths/", "/tools/", "/papers/", "/links/", "/glossary/")
+GENERATED = ("/audiences/", "/paths/", "/tools/", "/papers/", "/links/", "/glossary/", "/scenarios/")
 
 
 def mini_project(root: Path, extra_tools: list[Path] = ()) -> Path:
@@ -51,7 +51,19 @@ def mini_project(root: Path, extra_tools: list[Path] = ()) -> Path:
         pruned = _prune(text, tools, pages)
         if pruned != text:
             file.write_text(pruned, encoding="utf-8")
-    _cut_lock(docs, tools, pages)
+    for file in (docs / "scenarios").glob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(re.sub(r"^tools: \[([^\]]*)\]$", lambda m: "tools: [" + ", ".join(
+            t.strip() for t in m.group(1).split(",") if t.strip() in tools) + "]", text, flags=re.M), encoding="utf-8")
+    dropped = set()
+    for file in (docs / "paths").glob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        used = set(re.findall(r"^  - tool: (\S+)$", text, flags=re.M))
+        linked = {p.split("#")[0] for p in re.findall(r"^  - page: (\S+)$", text, flags=re.M)}
+        if not used <= tools or not linked <= pages | {"papers.md"}:
+            file.unlink()  # a path through tools or guides left out
+            dropped.add(file.stem)
+    _cut_lock(docs, tools, pages, dropped)
     return root
 
 
@@ -96,8 +108,9 @@ def _entry_kept(block: str, entry: list[str], tools: set[str], pages: set[str]) 
     return page is None or page.group(1) in pages
 
 
-def _cut_lock(docs: Path, tools: set[str], pages: set[str]) -> None:
+def _cut_lock(docs: Path, tools: set[str], pages: set[str], dropped_paths: set[str] = frozenset()) -> None:
     """Keep the baseline's comment lines and the entries of pages this project has."""
+    gone = tuple(f"/paths/{p}/" for p in dropped_paths) + tuple(f"/paths/{p}-" for p in dropped_paths)
     urls = {"/"} | {"/" + p[: -len("index.md")] if p.endswith("index.md") else "/" + p[:-3] + "/" for p in pages}
     lock = docs / "links.lock"
     kept = []
@@ -105,6 +118,8 @@ def _cut_lock(docs: Path, tools: set[str], pages: set[str]) -> None:
         path = line.strip().split("#")[0]
         if line.startswith("#") or not line.strip():
             kept.append(line)
+        elif path.startswith(gone):
+            continue
         elif path in urls:
             kept.append(line)
         elif path.startswith(GENERATED) and not path.startswith("/tools/") and "#" not in line:

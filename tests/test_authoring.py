@@ -82,7 +82,7 @@ def test_new_writes_a_starter_that_validates(tmp_path, monkeypatch, capsys, kind
     shutil.copytree(DOCS, docs)
     monkeypatch.chdir(tmp_path)
     assert main(["new", kind, f"my-new-{kind}"]) == 0
-    folder = "paths" if kind == "path" else "tools"
+    folder = {"path": "paths", "scenario": "scenarios"}.get(kind, "tools")
     file = docs / folder / f"my-new-{kind}.yml"
     assert capsys.readouterr().out.strip() == f"wrote {Path('docs') / folder / file.name}"
     first = file.read_text().splitlines()[0]
@@ -91,7 +91,7 @@ def test_new_writes_a_starter_that_validates(tmp_path, monkeypatch, capsys, kind
     validator(f"{kind}.schema.json").validate(load_yaml(file))
     assert main(["validate", str(file)]) == 0
     assert main(["validate"]) == 0, capsys.readouterr().err
-    if kind != "path":
+    if kind not in ("path", "scenario"):
         assert f"my-new-{kind}" in load_catalog(docs).tools
     assert main(["new", kind, f"my-new-{kind}"]) == 2, "an existing file is not overwritten"
 

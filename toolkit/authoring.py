@@ -7,7 +7,7 @@ from toolkit.content.audiences import AUDIENCES_FILE, load_starts
 import re
 from pathlib import Path
 
-from toolkit.site import links, paths
+from toolkit.site import links, paths, scenarios, sessions
 from toolkit.content.catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import load_papers, load_tool, read_yaml
@@ -29,7 +29,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
     """Write a starter YAML file that validates as it stands; return its path."""
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", new_id) or len(new_id) > 64:
         raise ContentError([Issue("<command line>", 1, f"id {new_id!r} must be a slug: lower-case letters and digits joined by single hyphens")])
-    folder = folder or (docs / (paths.PATHS_DIR if kind == "path" else TOOLS_DIR))
+    folder = folder or (docs / {"path": paths.PATHS_DIR, "scenario": scenarios.SCENARIOS_DIR}.get(kind, TOOLS_DIR))
     file = folder / f"{new_id}.yml"
     if file.exists() and not force:
         raise FileExistsError(str(file))
@@ -49,9 +49,18 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
     return file
 
 
+def scenario_ids(docs: Path, catalog: Catalog, root: Path) -> set[str]:
+    """Load and check every scenario card in docs/scenarios; return their ids."""
+    files = [(f, _display(f, root)) for f in scenarios.card_files(docs)]
+    return {lc.card.id for lc in scenarios.load_cards(files, set(catalog.papers), set(catalog.tools))}
+
+
 def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
     """Return every page a learning-path step may point at (written and generated)."""
     pages = {f.relative_to(docs).as_posix() for f in docs.rglob("*.md")}
+    pages |= {u for p in path_ids for u in sessions.session_uris(p)}
+    pages |= {scenarios.scenario_uri(f.stem) for f in scenarios.card_files(docs)} | {scenarios.INDEX_URI}
+    pages |= {scenarios.sheet_uri(name) for name in scenarios.SHEETS}
     pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, GLOSSARY_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
     pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
     return pages
@@ -61,7 +70,7 @@ def validate_paths(docs: Path, catalog: Catalog, root: Path) -> int:
     """Check every learning path in docs/paths against the catalog; return how many there are."""
     files = [(f, _display(f, root)) for f in paths.path_files(docs)]
     known = known_pages(docs, catalog, [f.stem for f, _ in files])
-    return len(paths.load_paths(files, set(catalog.tools), known))
+    return len(paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root)))
 
 
 def validate_file(file: Path, docs: Path, root: Path) -> str:
@@ -85,8 +94,11 @@ def validate_file(file: Path, docs: Path, root: Path) -> str:
     catalog = _everything_else(docs, root, file)
     if file.parent.name == paths.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):
         known = known_pages(docs, catalog, [f.stem for f in paths.path_files(docs)] + [file.stem])
-        paths.load_paths([(file, display)], set(catalog.tools), known)
+        paths.load_paths([(file, display)], set(catalog.tools), known, {f.stem for f in scenarios.card_files(docs)})
         return "learning path"
+    if file.parent.name == scenarios.SCENARIOS_DIR:
+        scenarios.load_cards([(file, display)], set(catalog.papers), set(catalog.tools))
+        return "scenario card"
     entry = load_tool(file, display, f"{TOOLS_DIR}/{file.name}")
     others = [e for e in catalog.tools.values() if e.tool.id != entry.tool.id]
     issues = [i for i in check([*others, entry], set(catalog.papers)) if i.path == display]
@@ -127,5 +139,5 @@ def validate_overlay(docs: Path, root: Path) -> str | None:
     overlays.visible(catalog, loaded)
     files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
     known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {"local/index.md"}
-    paths.load_paths(files, set(catalog.tools), known)
+    paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root))
     return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {len(loaded.settings.hide_tools)} hidden"

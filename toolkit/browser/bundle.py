@@ -51,6 +51,7 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "toolkit.js": _files("store.js", "links.js"),
     _DIR + "print.css": _files("print.css"),
     _DIR + "print.js": _files("print.js"),
+    _DIR + "session.css": _files("session.css"),
     _DIR + "checklist.js": _files("checklist.js"),
     _DIR + "fields.js": _files("fields.js"),
     _DIR + "template.js": _files("template.js"),
@@ -86,6 +87,8 @@ def page_assets(html: str) -> list[str]:
     if 'class="tk-pack"' not in html:
         for kind in sorted(kinds):
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
+    if 'class="tk-session' in html or 'class="tk-scenario' in html or 'class="tk-cards' in html:
+        names.append("session.css")  # session plans, handouts and scenario cards (A4 print layout)
     if re.search(r"<form [^>]*data-finder", html):
         names += ["finder.css", "finder.js"]
     if 'class="tk-teamview"' in html:

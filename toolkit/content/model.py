@@ -422,6 +422,39 @@ class PathStep(Strict):
         return self
 
 
+class AgendaItem(Strict):
+    """One block of a group session's timetable: how long it takes and what happens."""
+
+    minutes: int = Field(ge=1, le=480, description="Length of this block in minutes")
+    activity: Text = Field(description="What the group does (Markdown)")
+    step: int | None = Field(default=None, ge=1, description="The path step it uses (1 = the first), if any")
+    scenario: Slug | None = Field(default=None, description="The scenario card it uses, if any (one of the session's scenarios)")
+
+
+class Session(Strict):
+    """A learning path run as a group session: the facilitator's plan and the participants' handout."""
+
+    length: int = Field(ge=15, le=480, description="Length of the session in minutes; the agenda must add up to it")
+    group: Text = Field(description="Who and how many, e.g. 'eight to twelve staff from one team'")
+    facilitators: Text = Field(description="Who runs it, e.g. 'two facilitators, one with lived experience'")
+    aims: list[Text] = Field(min_length=1, description="What the session is for")
+    outcomes: list[Text] = Field(min_length=1, description="What participants will be able to do by the end")
+    agenda: list[AgendaItem] = Field(min_length=1, description="The timetable, in order")
+    materials: list[Text] = Field(min_length=1)
+    setup: Text = Field(description="How to set out the room")
+    ground_rules: list[Text] = Field(min_length=1, description="Agreed with the group at the start")
+    confidentiality: Text = Field(description="What stays in the room, and what cannot")
+    distress: Text = Field(description="What to do if someone becomes distressed, for this session")
+    scenarios: list[Slug] = Field(min_length=2, max_length=3, description="Scenario card ids the session uses (two or three)")
+    debrief: list[Text] = Field(min_length=1, description="Questions for the closing debrief")
+    handout_points: list[Text] = Field(
+        min_length=1, max_length=6, description="Key points for the one-page participant handout"
+    )
+    take_away: list[Text] = Field(
+        default_factory=list, max_length=4, description="Questions participants take to supervision (on the handout)"
+    )
+
+
 class LearningPath(Strict):
     """An induction or learning path: ordered steps through tools and pages."""
 
@@ -431,6 +464,33 @@ class LearningPath(Strict):
     audiences: list[Audience] = Field(min_length=1)
     steps: list[PathStep] = Field(min_length=1)
     handout_intro: str | None = Field(default=None, description="Shown at the top of the printed handout")
+    session: Session | None = Field(
+        default=None, description="For a path run as a group session: the facilitator plan and participant handout"
+    )
+
+
+# --------------------------------------------------------------------------- scenario cards
+
+
+class ScenarioCard(Strict):
+    """A situation, dilemma or case example from a paper, told in our own words, for discussion."""
+
+    id: Slug
+    title: Text
+    situation: Text = Field(description="What happens, summarised in our own words; name roles, never people")
+    hard: list[Text] = Field(min_length=1, max_length=4, description="What makes it hard")
+    prompts: list[Text] = Field(min_length=2, max_length=4, description="Questions for discussion")
+    tools: list[Slug] = Field(default_factory=list, max_length=4, description="Ids of tools that help")
+    audiences: list[Audience] = Field(default_factory=list)
+    source: Source
+    illustration: bool = Field(
+        default=False,
+        description="True when the situation is the toolkit's own, built from points the paper makes in general terms",
+    )
+    notice: str | None = Field(default=None, description="E.g. that the case is a composite of the paper's examples")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this card had before: each gets a page that redirects here"
+    )
 
 
 #: What a reader wants to do with a tool: the groups of each role's page, in this order.

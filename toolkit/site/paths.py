@@ -60,8 +60,13 @@ def load_path(file: Path, display: str) -> LoadedPath:
     return LoadedPath(parse(LearningPath, data, display, lines), display, lines)
 
 
-def load_paths(files: list[tuple[Path, str]], tools: set[str], pages: set[str]) -> list[LoadedPath]:
-    """Load every path file and check its references; raise ContentError listing every problem."""
+def load_paths(
+    files: list[tuple[Path, str]], tools: set[str], pages: set[str], scenarios: set[str] | None = None
+) -> list[LoadedPath]:
+    """Load every path file and check its references; raise ContentError listing every problem.
+
+    `scenarios` is the set of scenario card ids a session plan may name (None: not checked).
+    """
     issues: list[Issue] = []
     loaded: list[LoadedPath] = []
     for file, display in files:
@@ -72,6 +77,7 @@ def load_paths(files: list[tuple[Path, str]], tools: set[str], pages: set[str]) 
     issues += check_file_ids((FileId(lp.path.id, lp.file, lp.line("id")) for lp in loaded), "path")
     for lp in loaded:
         issues += check_steps(lp, tools, pages)
+        issues += check_session(lp, scenarios)
     if issues:
         raise ContentError(issues)
     return loaded
@@ -85,6 +91,36 @@ def check_steps(lp: LoadedPath, tools: set[str], pages: set[str]) -> list[Issue]
             issues.append(Issue(lp.file, lp.line("steps", i, "tool"), f"steps[{i}].tool: unknown tool {step.tool!r}"))
         if step.page is not None and step.page.partition("#")[0] not in pages:
             issues.append(Issue(lp.file, lp.line("steps", i, "page"), f"steps[{i}].page: no page {step.page.partition('#')[0]!r} in the site"))
+    return issues
+
+
+def check_session(lp: LoadedPath, scenarios: set[str] | None) -> list[Issue]:
+    """Return a problem if a session's timings do not add up to its length, or it names a
+    scenario card or step that does not exist."""
+    session = lp.path.session
+    if session is None:
+        return []
+    issues = []
+    total = sum(item.minutes for item in session.agenda)
+    if total != session.length:
+        issues.append(Issue(lp.file, lp.line("session", "agenda"), (
+            f"session.agenda: the timings add up to {total} minutes, but session.length is {session.length}; "
+            "make them agree"
+        )))
+    for i, card in enumerate(session.scenarios):
+        if scenarios is not None and card not in scenarios:
+            issues.append(Issue(lp.file, lp.line("session", "scenarios", i), f"session.scenarios[{i}]: unknown scenario card {card!r}"))
+        if card in session.scenarios[:i]:
+            issues.append(Issue(lp.file, lp.line("session", "scenarios", i), f"session.scenarios[{i}]: {card!r} is listed twice"))
+    for i, item in enumerate(session.agenda):
+        if item.step is not None and item.step > len(lp.path.steps):
+            issues.append(Issue(lp.file, lp.line("session", "agenda", i, "step"), (
+                f"session.agenda[{i}].step: there is no step {item.step} (the path has {len(lp.path.steps)})"
+            )))
+        if item.scenario is not None and item.scenario not in session.scenarios:
+            issues.append(Issue(lp.file, lp.line("session", "agenda", i, "scenario"), (
+                f"session.agenda[{i}].scenario: {item.scenario!r} is not one of this session's scenarios"
+            )))
     return issues
 
 

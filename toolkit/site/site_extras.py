@@ -10,7 +10,7 @@ import html as html_lib
 from pathlib import Path
 from typing import Any
 
-from toolkit.site import links, paths
+from toolkit.site import links, paths, scenarios, sessions
 from toolkit.content import overlay as overlays
 from toolkit.content.catalog import Catalog
 from toolkit.site.exports import TOOLS_JSON, tools_json
@@ -34,6 +34,8 @@ class Extras:
         self.shown: Catalog = Catalog(papers={}, tools={})
         self.hidden: dict[str, Any] = {}
         self.paths: list[paths.LoadedPath] = []
+        self.cards: list[scenarios.LoadedCard] = []
+        self.off_nav: set[str] = set()
         self.registry = Registry()
         self.local_tools: set[str] = set()
         self.use_directory_urls = True
@@ -61,7 +63,7 @@ class Extras:
 
     def is_data_file(self, src_uri: str) -> bool:
         """Tell whether a file under docs/ is data for this module, not to be published."""
-        return paths.is_path_file(src_uri) or src_uri == links.LOCK_FILE
+        return paths.is_path_file(src_uri) or scenarios.is_scenario_file(src_uri) or src_uri == links.LOCK_FILE
 
     def _path_files(self) -> list[tuple[Path, str]]:
         folders = [self.docs_dir] + ([self.overlay.folder] if self.overlay else [])
@@ -81,14 +83,31 @@ class Extras:
         predicted |= {paths.audience_uri(a) for a in paths.AUDIENCES} | {f"{paths.AUDIENCES_DIR}/index.md"}
         known = set(doc_uris) | set(out) | set(overlay_pages) | predicted
         known |= {tool_uri(t) for t in self.full.tools}
-        loaded = paths.load_paths(files, set(self.full.tools), known)
+        cards = scenarios.load_cards(
+            [(f, _display(f, self.root)) for f in scenarios.card_files(self.docs_dir)],
+            set(self.full.papers), set(self.full.tools),
+        )
+        known |= {u for f, _ in files for u in sessions.session_uris(f.stem)}
+        known |= {scenarios.scenario_uri(c.card.id) for c in cards} | {scenarios.INDEX_URI}
+        known |= {scenarios.sheet_uri(name) for name in scenarios.SHEETS}
+        loaded = paths.load_paths(files, set(self.full.tools), known, {c.card.id for c in cards})
         self.paths = [lp for lp in (self._without_hidden(lp) for lp in loaded) if lp is not None]
         out |= paths.path_pages(self.paths, self.shown)
+        self.cards = cards
+        made = scenarios.scenario_pages(cards, self.shown, sessions.used_in(self.paths))
+        made |= sessions.session_pages(self.paths, {c.card.id: c for c in cards}, self.shown)
+        self.off_nav = set(made) - {scenarios.INDEX_URI}
+        out |= made
+        for lc in cards:
+            for old in lc.card.moved_from:
+                self.registry.redirects[links.page_url(scenarios.scenario_uri(old), self.use_directory_urls)] = Redirect(
+                    links.page_url(scenarios.scenario_uri(lc.card.id), self.use_directory_urls), f"card-{old}", f"card-{lc.card.id}")
         return out
 
     def not_in_nav(self, src_uri: str) -> bool:
-        """Tell whether a generated page stays out of the navigation (a hidden tool's notice)."""
-        return _tool_of(src_uri) in self.hidden
+        """Tell whether a generated page stays out of the navigation: a hidden tool's notice, or a
+        scenario card, card sheet or session page (their index and their path's page list them)."""
+        return _tool_of(src_uri) in self.hidden or src_uri in self.off_nav
 
     def _without_hidden(self, lp: paths.LoadedPath) -> paths.LoadedPath | None:
         steps = [s for s in lp.path.steps if s.tool not in self.hidden]
