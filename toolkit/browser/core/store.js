@@ -207,7 +207,7 @@
       Object.keys(all()).forEach(function (id) { if (ids.indexOf(id) < 0) stay++; });
       if (!plan[0].length && !plan[1].length) return warn(bar, file.name + " holds no answers that are not already here. Nothing has changed.");
       ["It replaces your answers to ", "It adds answers to ", "It leaves unchanged your answers to "].forEach(function (s, i) {
-        if (plan[i].length) lines.push(s + tools(plan[i].length) + ": " + plan[i].join(", ") + ".");
+        if (plan[i].length) lines.push(s + countTools(plan[i].length) + ": " + plan[i].join(", ") + ".");
       });
       if (stay) lines.push("Your answers to " + stay + " other " + (stay === 1 ? "tool" : "tools") + " are not in the file and stay as they are.");
       ask(bar, lines, "Import", "Nothing imported.", function () {
@@ -219,11 +219,11 @@
         }
         reloadAll();
         warn(bar, "");
-        say(bar, "Imported answers to " + tools(ids.length) + " from " + file.name + ".");
+        say(bar, "Imported answers to " + countTools(ids.length) + " from " + file.name + ".");
       });
     });
   }
-  function tools(n) { return n + (n === 1 ? " tool" : " tools"); }
+  function countTools(n) { return n + (n === 1 ? " tool" : " tools"); }
   /** An in-page question (not window.confirm, which locked-down browsers may block): `lines` (the
       first names it), then `yes` or Cancel, which says `none`. Focus goes to Cancel (the safe
       choice: a double Enter changes nothing) and Tab stays inside until it closes; Escape closes
