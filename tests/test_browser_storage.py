@@ -125,7 +125,7 @@ def test_export_of_every_format_imports_and_exports_in_the_current_one(page, bas
     path = tmp_path / "answers.json"
     path.write_text((STORED / version / "export.json").read_text(encoding="utf-8"), encoding="utf-8")
     page.goto(f"{base}/tools/test-list/")
-    assert "It adds answers to 5 tool(s)" in import_and_confirm(page, "test-list", path)
+    assert "It adds answers to 5 tools:" in import_and_confirm(page, "test-list", path)
     page.locator("#test-list--alpha--done").wait_for()
     assert page.locator("#test-list--alpha--done").is_checked()
     assert_answers_shown(page, base)
@@ -257,11 +257,11 @@ def test_import_shows_what_it_changes_and_cancel_changes_nothing(page, base, tmp
     dialog = page.get_by_role("alertdialog")
     text = dialog.inner_text()
     assert "Import answers from mixed.json?" in text
-    assert "It replaces your answers to 1 tool(s): Test checklist." in text
-    assert "It adds answers to 1 tool(s): Sharing risks (from the file)." in text
-    assert "It leaves unchanged your answers to 1 tool(s): Test biography." in text
-    assert "Your answers to 3 other tool(s) are not in the file and stay as they are." in text
-    assert page.evaluate("document.activeElement.textContent") == "Import"  # focus moves to the question
+    assert "It replaces your answers to 1 tool: Test checklist." in text
+    assert "It adds answers to 1 tool: Sharing risks (from the file)." in text
+    assert "It leaves unchanged your answers to 1 tool: Test biography." in text
+    assert "Your answers to 3 other tools are not in the file and stay as they are." in text
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"  # focus moves to the safe answer
     dialog.get_by_role("button", name="Cancel").click()
     assert dialog.count() == 0
     assert snapshot(page) == before
@@ -274,7 +274,7 @@ def test_import_shows_what_it_changes_and_cancel_changes_nothing(page, base, tmp
     for key in ("tk:tool:preparing-to-share", "tk:tool:test-flow", "tk:tool:recovery-challenges-self-assessment"):
         assert json.loads(after[key]) == {**json.loads(before[key]), "format": answers.CURRENT}
     live = page.locator(".tk-tool[data-tool='test-list'] .tk-live")  # filled 50 ms later, so it is announced
-    page.wait_for_function("el => el.textContent.includes('Imported answers to 3 tool(s)')", arg=live.element_handle())
+    page.wait_for_function("el => el.textContent.includes('Imported answers to 3 tools')", arg=live.element_handle())
     assert page.errors == [] and page.dialogs == []
 
 
