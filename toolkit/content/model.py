@@ -337,7 +337,8 @@ class Checklist(_Sectioned[Item]):
     """Things to tick off; optionally a status per item."""
 
     kind: Literal["checklist"]
-    statuses: bool | list[Status] = Field(
+    # Text: a plain word, made a Status by _status_words (listed so editors' schemas accept it).
+    statuses: bool | list[Status | Text] = Field(
         default=False,
         description="One status per item instead of a tick box. true: Not started / In progress / Done / "
         "Not applicable. Or the list's own words, e.g. [Meets, Working towards, Not yet] (the first counts "
