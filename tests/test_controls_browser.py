@@ -291,3 +291,14 @@ def test_changed_tools_have_no_axe_violations_blank_and_filled_in(page, base, to
         page.get_by_role("button", name="Back", exact=True).click()
     page.wait_for_timeout(600)  # Material's header title fades in as the page scrolls
     assert axe_violations(page, f"{tool} filled in") == []
+
+
+def test_finder_controls_show_where_focus_is(page, base):
+    page.goto(f"{base}/tools/")
+    page.locator("#tk-finder-q").wait_for()
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    page.locator("#tk-finder-q").focus()
+    for selector in ["#tk-finder-q", "form[data-finder] input[type=checkbox]"]:
+        page.locator(selector).first.focus()
+        style = page.locator(selector).first.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+        assert style[0] != "none" and float(style[1].rstrip("px")) >= 2, (selector, style)
