@@ -104,28 +104,28 @@ def test_checklist_ticks_statuses_notes_and_progress_survive_reload(page, base, 
     progress = page.locator(".tk-progress")
     assert progress.get_attribute("role") == "status"
     assert progress.inner_text() == "0 of 3 done"
-    page.get_by_label("Alpha item").check()
-    page.locator("#test-list--beta-status").select_option("in-progress")
-    page.locator("#test-list--gamma-status").select_option("na")
+    assert page.locator("[data-tool='test-list'] .tk-check").count() == 0  # one control per item: the status
+    page.locator("#test-list--alpha--done").check()
+    page.locator("#test-list--beta--in-progress").check()
+    page.locator("#test-list--gamma--na").check()
     page.locator("#test-list--gamma .tk-note > summary").click()
     page.locator("#test-list--gamma-note").fill("Not our service")
     assert progress.inner_text() == "1 of 2 done, 1 not applicable"
     page.reload()
-    assert page.get_by_label("Alpha item").is_checked()
-    assert page.locator("#test-list--alpha-status").input_value() == "done"
-    assert page.locator("#test-list--beta-status").input_value() == "in-progress"
-    assert page.locator("#test-list--gamma-status").input_value() == "na"
+    assert page.locator("#test-list--alpha--done").is_checked()
+    assert page.locator("#test-list--beta--in-progress").is_checked()
+    assert page.locator("#test-list--gamma--na").is_checked()
     assert page.locator("#test-list--gamma-note").input_value() == "Not our service"
     assert progress.inner_text() == "1 of 2 done, 1 not applicable"
     saved = stored(page, "test-list")["items"]
     assert set(saved) == {"alpha", "beta", "gamma"}
     assert saved["gamma"]["label"] == "Gamma item"
-    page.get_by_label("Alpha item").uncheck()
-    assert page.locator("#test-list--alpha-status").input_value() == "not-started"
-    assert "alpha" not in stored(page, "test-list")["items"]
+    assert saved["alpha"] == {"status": "done", "label": "Alpha item"}
+    page.locator("#test-list--alpha--not-started").check()
+    assert stored(page, "test-list")["items"]["alpha"]["status"] == "not-started"
     assert "Clear all your answers to \u201cTest checklist\u201d" in clear(page, "test-list", "Clear this tool", "Clear")
     assert stored(page, "test-list") is None
-    assert page.locator("#test-list--beta-status").input_value() == "not-started"
+    assert page.locator("#test-list input.tk-status-choice:checked").count() == 0
     assert progress.inner_text() == "0 of 3 done"
     assert errors == []
 
@@ -232,7 +232,9 @@ def test_flow_one_question_at_a_time_with_back_change_and_restart(page, base, er
     assert "Prepare first" in app.locator(".tk-flow-body").inner_text()
     page.get_by_role("button", name="Back", exact=True).click()
     assert app.locator(".tk-flow-step").inner_text() == "Question 3"
-    assert page.get_by_role("button", name="Not sure").get_attribute("aria-pressed") == "true"
+    chosen = page.locator(".tk-choice.tk-chosen")  # the earlier answer, in words as well as a border
+    assert chosen.count() == 1 and chosen.inner_text() == "Not sure (your answer before)"
+    assert page.locator(".tk-choice[aria-pressed]").count() == 0  # answer buttons move on: not toggles
     page.get_by_role("button", name="Yes", exact=True).click()
     assert "Go ahead, briefly" in app.locator(".tk-flow-body").inner_text()
     page.get_by_role("button", name="Change your answer to: Is it for the other person’s benefit?").click()
@@ -281,7 +283,7 @@ def test_flow_without_javascript_is_a_numbered_tree(browser, base):
 
 def test_export_clear_import_is_identical(page, base, errors, tmp_path):
     page.goto(f"{base}/tools/test-list/")
-    page.get_by_label("Beta item").check()
+    page.locator("#test-list--beta--done").check()
     page.goto(f"{base}/tools/test-bio/")
     page.get_by_label("Your name").fill("Sam")
     page.goto(f"{base}/tools/test-flow/#test-flow--hold-back/ready.yes/purpose.no")
@@ -303,7 +305,7 @@ def test_export_clear_import_is_identical(page, base, errors, tmp_path):
     after = json.loads(download(page, "preparing-to-share", "Export all my answers (JSON)"))
     assert after["tools"] == before["tools"]
     page.goto(f"{base}/tools/test-list/")
-    assert page.get_by_label("Beta item").is_checked()
+    assert page.locator("#test-list--beta--done").is_checked()
     one = json.loads(download(page, "test-list", "Export this tool (JSON)"))
     assert list(one["tools"]) == ["test-list"]
     assert errors == []
@@ -311,10 +313,10 @@ def test_export_clear_import_is_identical(page, base, errors, tmp_path):
 
 def test_markdown_and_text_downloads(page, base, errors):
     page.goto(f"{base}/tools/test-list/")
-    page.get_by_label("Alpha item").check()
+    page.locator("#test-list--alpha--done").check()
     md = download(page, "test-list", "Download as Markdown")
     assert md.startswith("# Test checklist\n")
-    assert "- [x] Alpha item (Done)" in md and "- [ ] Beta item (Not started)" in md
+    assert "- [x] Alpha item (Done)" in md and "- [ ] Beta item (no status yet)" in md
     page.goto(f"{base}/tools/test-bio/")
     page.get_by_label("Why I do this work").fill("Because it matters")
     txt = download(page, "test-bio", "Download as plain text")
@@ -325,18 +327,18 @@ def test_markdown_and_text_downloads(page, base, errors):
 
 def test_saving_switch_off_keeps_nothing_new(page, base, errors):
     page.goto(f"{base}/tools/test-list/")
-    page.get_by_label("Alpha item").check()
+    page.locator("#test-list--alpha--done").check()
     switch = page.get_by_label("Save my answers on this device")
     assert switch.is_checked()
     switch.uncheck()
     assert "Saving is off" in page.locator(".tk-where").inner_text()
-    page.get_by_label("Beta item").check()
+    page.locator("#test-list--beta--done").check()
     assert set(stored(page, "test-list")["items"]) == {"alpha"}
     page.reload()
     assert not page.get_by_label("Save my answers on this device").is_checked()
-    assert page.get_by_label("Alpha item").is_checked() and not page.get_by_label("Beta item").is_checked()
+    assert page.locator("#test-list--alpha--done").is_checked() and not page.locator("#test-list--beta--done").is_checked()
     page.get_by_label("Save my answers on this device").check()
-    page.get_by_label("Gamma item").check()
+    page.locator("#test-list--gamma--done").check()
     assert set(stored(page, "test-list")["items"]) == {"alpha", "gamma"}
     assert errors == []
 
@@ -353,7 +355,7 @@ def test_storage_unavailable_still_works_and_says_so(browser, base):
     page.goto(f"{base}/tools/test-list/")
     assert "will not be kept" in page.locator(".tk-where").inner_text()
     assert page.get_by_label("Save my answers on this device").is_disabled()
-    page.get_by_label("Alpha item").check()
+    page.locator("#test-list--alpha--done").check()
     assert page.locator(".tk-progress").inner_text() == "1 of 3 done"
     md = download(page, "test-list", "Download as Markdown")
     assert "- [x] Alpha item" in md
@@ -426,11 +428,11 @@ def test_changed_tool_keeps_answers_by_id_and_archives_removed_ones(browser, tmp
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{url}/tools/test-list/")
-        page.get_by_label("Alpha item").check()
-        page.get_by_label("Beta item").check()
+        page.locator("#test-list--alpha--done").check()
+        page.locator("#test-list--beta--done").check()
         page.locator("#test-list--beta .tk-note > summary").click()
         page.locator("#test-list--beta-note").fill("Beta note")
-        page.locator("#test-list--gamma-status").select_option("in-progress")
+        page.locator("#test-list--gamma--in-progress").check()
         page.goto(f"{url}/tools/test-bio/")
         page.get_by_label("Current role").fill("Nurse")
         page.get_by_label("Why I do this work").fill("Because")
@@ -446,9 +448,9 @@ def test_changed_tool_keeps_answers_by_id_and_archives_removed_ones(browser, tmp
         build_site(root / "mkdocs.yml", site)
         page.goto(f"{url}/tools/test-list/")
         assert page.locator("li.tk-item").evaluate_all("els => els.map(e => e.dataset.item)") == ["gamma", "delta", "alpha"]
-        assert page.get_by_label("Alpha item").is_checked()
-        assert page.locator("#test-list--gamma-status").input_value() == "in-progress"
-        assert not page.get_by_label("Delta item").is_checked()
+        assert page.locator("#test-list--alpha--done").is_checked()
+        assert page.locator("#test-list--gamma--in-progress").is_checked()
+        assert page.locator("#test-list--delta input:checked").count() == 0
         assert page.locator(".tk-progress").inner_text() == "1 of 3 done"
         orphans = page.locator(".tk-orphans")
         assert "Answers to items no longer in this tool" in orphans.inner_text()
@@ -487,7 +489,7 @@ def test_flow_and_checklist_by_keyboard_only_with_visible_focus(page, base, erro
     page.keyboard.press("Enter")
     assert "Hold back for now" in page.locator(".tk-flow-body").inner_text()
     page.goto(f"{base}/tools/test-list/")
-    page.locator("#test-list--alpha-input").focus()
+    page.locator("#test-list--alpha--done").focus()
     page.keyboard.press("Space")
     assert page.locator(".tk-progress").inner_text() == "1 of 3 done"
     heights = page.locator(".tk-tool select, .tk-actions > summary, .tk-note > summary").evaluate_all(
@@ -502,7 +504,7 @@ def test_clear_asks_in_the_page_by_keyboard_and_cancel_clears_nothing(page, base
     from .sweep import axe_violations
 
     page.goto(f"{base}/tools/test-list/")
-    page.get_by_label("Alpha item").check()
+    page.locator("#test-list--alpha--done").check()
     open_actions(page, "test-list")
     bar = page.locator(".tk-tool[data-tool='test-list'] .tk-bar")
     live = bar.locator(".tk-live")
@@ -510,16 +512,23 @@ def test_clear_asks_in_the_page_by_keyboard_and_cancel_clears_nothing(page, base
     page.keyboard.press("Enter")
     dialog = page.get_by_role("alertdialog", name="Clear all your answers to \u201cTest checklist\u201d on this device?")
     assert "Export them first if you may need them." in dialog.inner_text()
-    assert page.evaluate("document.activeElement.textContent") == "Clear"  # focus moves to the question
+    # Focus moves to the question's safe answer; Tab stays on its two buttons.
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    assert dialog.get_attribute("aria-modal") == "true"
     page.add_script_tag(content=AXE_SCRIPT)
     assert axe_violations(page, "the Clear question") == []
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Clear"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.textContent") == "Cancel"
     page.keyboard.press("Enter")
     assert dialog.count() == 0
     assert page.evaluate("document.activeElement.textContent") == "Clear this tool"  # back where it was
     page.wait_for_function("el => el.textContent === 'Nothing cleared.'", arg=live.element_handle())
-    assert page.get_by_label("Alpha item").is_checked() and stored(page, "test-list") is not None
+    assert page.locator("#test-list--alpha--done").is_checked() and stored(page, "test-list") is not None
     page.keyboard.press("Enter")  # asks again; Escape cancels too
     dialog.wait_for()
     page.keyboard.press("Escape")
@@ -527,9 +536,11 @@ def test_clear_asks_in_the_page_by_keyboard_and_cancel_clears_nothing(page, base
     bar.get_by_role("button", name="Clear all my answers on this device").focus()
     page.keyboard.press("Enter")
     page.get_by_role("alertdialog", name="Clear your answers to every tool on this device?").wait_for()
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.textContent") == "Clear all"
     page.keyboard.press("Enter")
-    assert stored(page, "test-list") is None and not page.get_by_label("Alpha item").is_checked()
+    assert stored(page, "test-list") is None and not page.locator("#test-list--alpha--done").is_checked()
     page.wait_for_function("el => el.textContent === 'All your answers on this device are cleared.'", arg=live.element_handle())
     assert errors == []  # no window.confirm
 
@@ -566,7 +577,7 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{instant_site}/tools/test-list/")
-    page.get_by_label("Alpha item").check()
+    page.locator("#test-list--alpha--done").check()
     page.goto(f"{instant_site}/tools/")  # a real load; then instant navigation through its links
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-content a[href$='test-flow/']").first.click()
@@ -579,7 +590,7 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
-    assert page.get_by_label("Alpha item").is_checked()
+    assert page.locator("#test-list--alpha--done").is_checked()
     # The print view's script came with the page too, and its link loads the print view in full.
     page.get_by_role("link", name="Print with my answers").wait_for()
     page.get_by_role("link", name="Print blank").click()

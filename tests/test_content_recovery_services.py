@@ -220,10 +220,11 @@ def test_scale_renders_a_radio_group_per_item(catalog):
     assert len(ids) == 40
 
 
-def test_checklists_without_scale_still_render_checkboxes(catalog):
-    entry = catalog.tool("coproduction-top-ten-tips")
+def test_checklists_without_scale_render_one_control_per_item(catalog):
+    entry = catalog.tool("coproduction-top-ten-tips")  # statuses: one status group per item
     soup = BeautifulSoup(render_tool(entry, catalog, page_uri="tools/coproduction-top-ten-tips.md"), "html.parser")
-    assert len(soup.select("input[type=checkbox]")) == 10
+    assert len(soup.select("fieldset.tk-status-group")) == 10
+    assert not soup.select("input[type=checkbox]")
     assert not soup.select("fieldset.tk-scale")
 
 
@@ -276,7 +277,7 @@ def test_tool_pages_exist_and_show_their_source(built_site, catalog):
 def test_top_ten_tips_are_embedded_in_the_themes_guide(built_site):
     soup = _page(built_site, "guides/co-production/themes")
     assert soup.select_one("[data-tool='coproduction-top-ten-tips']") is not None
-    assert len(soup.select("[data-tool='coproduction-top-ten-tips'] input[type=checkbox]")) == 10
+    assert len(soup.select("[data-tool='coproduction-top-ten-tips'] fieldset.tk-status-group")) == 10
 
 
 def test_costs_page_cites_each_figure(built_site):

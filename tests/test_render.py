@@ -82,12 +82,18 @@ def test_every_control_has_an_accessible_name(tool_id):
         assert label is not None and label.get_text(strip=True), control["id"]
 
 
-def test_checklist_boxes_are_real_inputs_in_sections():
+def test_checklist_statuses_are_one_real_radio_group_per_item_in_sections():
     soup = to_html(rendered("sample-checklist"))
-    boxes = soup.select("input[type=checkbox]")
-    assert [b["name"] for b in boxes] == [anchor("sample-checklist", i) for i in ("alpha", "beta", "gamma")]
+    assert soup.select("input[type=checkbox]") == []  # one control per item: the status
+    for i in ("alpha", "beta", "gamma"):
+        group = soup.select_one(f"#{anchor('sample-checklist', i)} fieldset.tk-status-group")
+        assert group.legend.get_text(strip=True)  # the group is named by its item
+        radios = group.select("input[type=radio]")
+        assert {r["name"] for r in radios} == {anchor("sample-checklist", i)}
+        assert [r["value"] for r in radios] == ["not-started", "in-progress", "done", "na"]
     assert [h.get_text().replace("¶", "").strip() for h in soup.find_all("h2")] == ["First things", "Second things", "Related tools"]
-    assert soup.select_one("ul.tk-checklist")["data-statuses"] == "true"
+    assert soup.select_one("ul.tk-checklist")["data-statuses"] == "not-started in-progress done na"
+    assert soup.select_one("ul.tk-checklist")["data-done"] == "done"
     assert soup.select_one("#sample-checklist--alpha .tk-hint strong").get_text() == "bold"
     # ampersands in author text are escaped, not passed through as HTML
     assert "Do the first thing &amp; check it." in str(soup)

@@ -6,17 +6,21 @@ use, and links.js). A page gets the rest only if it needs it (`page_assets`): a 
 script where a tool of that kind is shown, the print view where a tool or a print pack is,
 the finder on the tool list. The budget, measured per page by `make bench`
 (scripts/bench_assets.py), is 15 KB gzipped for a page's toolkit JavaScript and CSS together.
-Minification uses rjsmin and rcssmin, which only drop comments and spare whitespace, so the
-shipped code is the same code.
+Scripts are minified by calmjs.parse (an ES5 parser): it drops comments and spare whitespace and
+renames local variables to short names (never properties or globals), so the sources can use
+readable names at no cost to the budget; about 10 % smaller gzipped than whitespace-only
+minification. Stylesheets use rcssmin, which only drops comments and spare whitespace.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import rcssmin
-import rjsmin
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 
 ASSETS_DIR = Path(__file__).parent
 _DIR = "assets/toolkit/"
@@ -97,14 +101,19 @@ def page_assets(html: str) -> list[str]:
     return sorted(uris, key=lambda u: not u.endswith(".css"))
 
 
+@lru_cache(maxsize=64)
+def _minify(text: str, suffix: str) -> str:
+    if suffix == ".js":
+        # Globals (window.TK and the rest) keep their names: the files share them.
+        return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
+    if suffix == ".css":
+        return rcssmin.cssmin(text)
+    return text
+
+
 def minified(path: Path) -> bytes:
-    """One shipped .js or .css file without comments and spare whitespace."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".js":
-        text = rjsmin.jsmin(text)
-    elif path.suffix == ".css":
-        text = rcssmin.cssmin(text)
-    return text.encode("utf-8")
+    """One shipped .js or .css file without comments and spare whitespace (scripts' local names shortened)."""
+    return _minify(path.read_text(encoding="utf-8"), path.suffix).encode("utf-8")
 
 
 def asset_bytes(uri: str) -> bytes:

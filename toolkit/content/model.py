@@ -41,6 +41,14 @@ AUDIENCES: dict[str, str] = {
     "director": "Directors and boards",
     "commissioner": "Commissioners",
 }
+
+
+def audience_in_text(audience: str) -> str:
+    """An audience's label inside a sentence ("for practitioners, HR and occupational health"):
+    lower case, except words that are always written in capitals (HR)."""
+    return " ".join(w if w.isupper() else w.lower() for w in AUDIENCES[audience].split())
+
+
 Audience = Literal[
     "practitioner",
     "peer-support-worker",
@@ -143,6 +151,35 @@ class ScaleLevel(Strict):
 
     id: Slug
     label: Text
+
+
+class Status(Strict):
+    """One word a checklist item's status can be, e.g. 'Working towards'."""
+
+    id: Slug
+    label: Text
+    counts: Literal["done", "not-applicable"] | None = Field(
+        default=None,
+        description="'done': progress counts items with this status as done; 'not-applicable': they leave the count",
+    )
+    moved_from: list[Slug] = Field(
+        default_factory=list,
+        description="Status ids this word had before (e.g. 'done'): answers saved with them show as this word",
+    )
+
+
+#: `statuses: true`: the words a checklist uses unless its YAML names its own. Their ids are
+#: what earlier versions of the toolkit stored, so saved answers keep loading.
+DEFAULT_STATUSES: tuple[Status, ...] = (
+    Status(id="not-started", label="Not started"),
+    Status(id="in-progress", label="In progress"),
+    Status(id="done", label="Done", counts="done"),
+    Status(id="na", label="Not applicable", counts="not-applicable"),
+)
+
+
+def _slug_of(label: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
 
 
 class Part(Strict):
@@ -304,11 +341,51 @@ class Checklist(_Sectioned[Item]):
     """Things to tick off; optionally a status per item."""
 
     kind: Literal["checklist"]
-    statuses: bool = Field(default=False, description="Offer not started / in progress / done / n/a")
+    # Text: a plain word, made a Status by _status_words (listed so editors' schemas accept it).
+    statuses: bool | list[Status | Text] = Field(
+        default=False,
+        description="One status per item instead of a tick box. true: Not started / In progress / Done / "
+        "Not applicable. Or the list's own words, e.g. [Meets, Working towards, Not yet] (the first counts "
+        "as done), or entries {id, label, counts, moved_from}",
+    )
     item_fields: list[ItemField] = Field(
         default_factory=list,
         description="Answer boxes repeated on every item, e.g. owner and target date of an action",
     )
+
+    @field_validator("statuses", mode="before")
+    @classmethod
+    def _status_words(cls, value):  # noqa: ANN001, ANN206
+        """A list of plain words becomes statuses whose ids are their slugs; the first counts as done."""
+        if not isinstance(value, list):
+            return value
+        if len(value) < 2:
+            raise ValueError("give at least two status words (or 'statuses: true' for the default ones)")
+        out = [{"id": _slug_of(v), "label": v} if isinstance(v, str) else v for v in value]
+        if all(isinstance(v, str) for v in value):
+            out[0]["counts"] = "done"
+        return out
+
+    @field_validator("statuses")
+    @classmethod
+    def _statuses_are_usable(cls, value):  # noqa: ANN001, ANN206
+        if not isinstance(value, list):
+            return value
+        ids = [w.id for w in value]
+        old = [m for w in value for m in w.moved_from]
+        dupes = sorted({i for i in ids + old if (ids + old).count(i) > 1})
+        if dupes:
+            raise ValueError(f"status id {dupes[0]!r} is used twice (ids and moved_from must all differ)")
+        for counts in ("done", "not-applicable"):
+            if sum(w.counts == counts for w in value) > 1:
+                raise ValueError(f"only one status may have 'counts: {counts}'")
+        return value
+
+    def status_words(self) -> list[Status]:
+        """The status words items offer: none (tick boxes), the default ones, or the tool's own."""
+        if self.statuses is True:
+            return list(DEFAULT_STATUSES)
+        return list(self.statuses or [])
 
     @model_validator(mode="after")
     def _unique_item_fields(self):  # noqa: ANN202
@@ -334,7 +411,7 @@ class Checklist(_Sectioned[Item]):
         if len(set(ids)) != len(ids):
             raise ValueError(f"scale level ids must be unique (got {', '.join(ids)})")
         if info.data.get("statuses"):
-            raise ValueError("give either 'scale' or 'statuses: true', not both")
+            raise ValueError("give either 'scale' or 'statuses', not both")
         return scale
 
     @classmethod
@@ -570,6 +647,23 @@ class Organisation(Strict):
     contact: Contact | None = None
 
 
+class AccessibilityStatement(Strict):
+    """local/local.yml `accessibility`: what the organisation publishing the toolkit fills in on its
+    accessibility statement (UK public-sector bodies must publish one). Left out: the page shows
+    clearly marked gaps to fill."""
+
+    prepared: str | None = Field(default=None, description="When the statement was prepared, e.g. '3 March 2027'")
+    reviewed: str | None = Field(default=None, description="When it was last reviewed")
+    compliance: Literal["full", "partial", "none"] | None = Field(
+        default=None, description="How this copy of the site meets WCAG 2.2 AA, once tested: full, partial or none")
+    tested: str | None = Field(default=None, description="Who tested this copy of the site, when and how")
+    contact: str | None = Field(default=None, description="How to report a problem or ask for another format (else the organisation's contact)")
+    response: str | None = Field(default=None, description="How soon you reply, e.g. 'within 10 working days'")
+    known_issues: list[Text] = Field(default_factory=list, description="Problems found in this copy of the site, in plain words")
+    enforcement: Literal["ehrc", "ecni"] = Field(
+        default="ehrc", description="Who enforces the regulations where you are: ehrc (England, Scotland, Wales) or ecni (Northern Ireland)")
+
+
 class LocalOverlay(Strict):
     """local/local.yml: a training department's changes, kept apart from shipped files."""
 
@@ -578,6 +672,7 @@ class LocalOverlay(Strict):
     policies: list[LocalLink] = Field(default_factory=list, description="Links to local policies")
     hide_tools: list[Slug] = Field(default_factory=list, description="Shipped tools not offered here")
     papers: list[Paper] = Field(default_factory=list, description="Extra papers that local tools cite")
+    accessibility: AccessibilityStatement | None = Field(default=None, description="Fills in the accessibility statement page")
 
 
 # --------------------------------------------------------------------------- glossary

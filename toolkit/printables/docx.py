@@ -190,7 +190,8 @@ def _checklist(w: _Writer, tool, _catalog) -> None:
             return plain(i.text) + ("\n" + plain(i.hint) if i.hint else "")
 
         if tool.statuses:
-            w.table(["Item", "Status (not started, in progress, done, not applicable)", "Notes"],
+            words = ", ".join(word.label[:1].lower() + word.label[1:] for word in tool.status_words())
+            w.table(["Item", f"Status ({words})", "Notes"],
                     [[text(i), "", ""] for i in entries], [95, 40, 40])
         else:
             w.table(["Done", "Item", "Notes"], [["\u2610", text(i), ""] for i in entries], [14, 116, 44])

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from toolkit.site import glossary
 from toolkit.content.catalog import Catalog
 from toolkit.site.finder import TIME_BANDS, facets
-from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.content.model import AUDIENCES, KINDS, audience_in_text
 from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
 from toolkit.site.packs import pack_pages
 from toolkit.site.team import team_pages
@@ -68,7 +68,7 @@ def tools_index(catalog: Catalog) -> str:
     ]
     return render_template(
         "pages/tools-index.md.j2", groups=groups, filters=filters, papers=catalog.papers,
-        audiences=lambda ids: ", ".join(AUDIENCES[a].lower() if a != "hr-occupational-health" else AUDIENCES[a] for a in ids),
+        audiences=lambda ids: ", ".join(audience_in_text(a) for a in ids),
     )
 
 

@@ -15,7 +15,7 @@ from toolkit.site import finder
 from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, parse, read_yaml
-from toolkit.content.model import AUDIENCES, PURPOSES, LearningPath, PathStep
+from toolkit.content.model import AUDIENCES, PURPOSES, LearningPath, PathStep, audience_in_text
 from toolkit.site.render import rel, render_template, tool_uri
 
 PATHS_DIR = "paths"
@@ -167,7 +167,7 @@ def render_path(lp: LoadedPath, catalog: Any) -> str:
     total = total_minutes(lp, catalog)
     return render_template(
         "pages/path.md.j2", p=lp.path, steps=steps, total=duration(total), duration=duration,
-        audiences=[(AUDIENCES[a], rel(audience_uri(a), uri)) for a in lp.path.audiences],
+        audiences=[(audience_in_text(a), rel(audience_uri(a), uri)) for a in lp.path.audiences],
     )
 
 
@@ -178,12 +178,12 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     pages[f"{PATHS_DIR}/index.md"] = render_template(
         "pages/paths-index.md.j2", paths=ordered, duration=duration,
         minutes={lp.path.id: total_minutes(lp, catalog) for lp in paths},
-        audiences=AUDIENCES,
+        audiences={a: audience_in_text(a) for a in AUDIENCES},
     )
     for audience, label in AUDIENCES.items():
         uri = audience_uri(audience)
         pages[uri] = render_template(
-            "pages/audience.md.j2", label=label, audience=audience,
+            "pages/audience.md.j2", label=audience_in_text(audience), audience=audience,
             paths=[(lp.path, rel(path_uri(lp.path.id), uri), total_minutes(lp, catalog))
                    for lp in ordered if audience in lp.path.audiences],
             **audience_tools(catalog, audience, uri),

@@ -20,7 +20,7 @@ from toolkit import TOOLKIT_NAME
 from toolkit.content import flows
 from toolkit.site.related import related
 from toolkit.content.load import Loaded
-from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS
+from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS, audience_in_text
 
 TOOLS_URI = "tools"
 PAPERS_URI = "papers.md"
@@ -211,7 +211,7 @@ def tool_context(
         "level": level,
         "h": lambda n: "#" * min(level + n, 6),
         "abbrs": catalog.abbreviations,
-        "audiences": ", ".join(AUDIENCES[a] for a in tool.audiences),
+        "audiences": ", ".join(audience_in_text(a) for a in tool.audiences),
         "paper": paper,
         "citation": citation(paper),
         "page_url": page_url(tool_uri(tool.id), site_url),

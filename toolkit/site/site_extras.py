@@ -21,6 +21,8 @@ from toolkit.site.render import render_template, tool_uri
 UPDATE_ENV = "TOOLKIT_LINKS_UPDATE"
 LOCAL_CSS = f"{overlays.ASSETS_URI}/local.css"
 LINKS_JSON = "links.json"
+#: The accessibility statement (pages/accessibility.md.j2), completed through local/local.yml.
+ACCESSIBILITY_URI = "accessibility.md"
 
 
 class Extras:
@@ -73,6 +75,10 @@ class Extras:
         """Return the extra generated pages: paths, audiences, the links page, local pages."""
         assert self.full is not None
         out: dict[str, str] = {links.LINKS_URI: render_template("pages/links.md.j2")}
+        # The accessibility statement: a template the overlay's `accessibility` settings complete.
+        settings = self.overlay.settings if self.overlay else None
+        out[ACCESSIBILITY_URI] = render_template(
+            "pages/accessibility.md.j2", s=settings, a=settings.accessibility if settings else None)
         for tool_id, entry in self.hidden.items():
             out[tool_uri(tool_id)] = self.overlay.hidden_page(entry.tool)  # type: ignore[union-attr]
         overlay_pages = self.overlay.pages() if self.overlay else {}

@@ -209,9 +209,9 @@
       Object.keys(all()).forEach(function (id) { if (ids.indexOf(id) < 0) stay++; });
       if (!plan[0].length && !plan[1].length) return warn(bar, file.name + " holds no answers that are not already here. Nothing has changed.");
       ["It replaces your answers to ", "It adds answers to ", "It leaves unchanged your answers to "].forEach(function (s, i) {
-        if (plan[i].length) lines.push(s + plan[i].length + " tool(s): " + plan[i].join(", ") + ".");
+        if (plan[i].length) lines.push(s + countTools(plan[i].length) + ": " + plan[i].join(", ") + ".");
       });
-      if (stay) lines.push("Your answers to " + stay + " other tool(s) are not in the file and stay as they are.");
+      if (stay) lines.push("Your answers to " + stay + " other " + (stay === 1 ? "tool" : "tools") + " are not in the file and stay as they are.");
       ask(bar, lines, "Import", "Nothing imported.", function () {
         var before = ids.map(raw), n = 0;
         while (n < ids.length && write(PREFIX + ids[n], JSON.stringify(tools[ids[n]]), true)) n++;
@@ -221,29 +221,44 @@
         }
         reloadAll();
         warn(bar, "");
-        say(bar, "Imported answers to " + ids.length + " tool(s) from " + file.name + ".");
+        say(bar, "Imported answers to " + countTools(ids.length) + " from " + file.name + ".");
       });
     });
   }
+  function countTools(n) { return n + (n === 1 ? " tool" : " tools"); }
   /** An in-page question (not window.confirm, which locked-down browsers may block): `lines` (the
-      first names it), then `yes` or Cancel (or Escape), which says `none`. Focus goes to `yes`,
-      then back to where it was. */
-  function ask(bar, lines, yes, none, onYes) {
+      first names it), then `yes` or Cancel, which says `none`. Focus goes to Cancel (the safe
+      choice: a double Enter changes nothing) and Tab stays inside until it closes; Escape closes
+      it from anywhere. Then focus goes back to where it was. `danger`: `yes` destroys answers,
+      and looks it. */
+  function ask(bar, lines, yes, none, onYes, danger) {
     var box = el("div", "tk-ask admonition question"), old = bar.querySelector(".tk-ask"), from = document.activeElement;
     if (old) old.remove();
     box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-modal", "true");
     box.setAttribute("aria-label", lines[0]);
     lines.forEach(function (l) { box.appendChild(el("p", null, l)); });
+    var ok = box.appendChild(TK.button(yes, function () { close(onYes); }, danger ? "tk-btn--danger" : "")),
+      cancel = box.appendChild(TK.button("Cancel", function () { close(no); }));
+    function key(e) {
+      if (!box.isConnected) return document.removeEventListener("keydown", key, true); // replaced or gone
+      if (e.key === "Escape") close(no);
+      else if (e.key === "Tab") { // keep focus on the two buttons
+        e.preventDefault();
+        (document.activeElement === ok ? cancel : ok).focus();
+      }
+    }
     function close(then) {
+      document.removeEventListener("keydown", key, true);
+      if (!box.isConnected) return;
       box.remove();
       if (from && from.isConnected) from.focus();
       then();
     }
     function no() { say(bar, none); }
-    box.appendChild(TK.button(yes, function () { close(onYes); }));
-    box.appendChild(TK.button("Cancel", function () { close(no); }));
-    box.addEventListener("keydown", function (e) { if (e.key === "Escape") close(no); });
-    bar.appendChild(box).querySelector("button").focus();
+    document.addEventListener("keydown", key, true);
+    bar.appendChild(box);
+    cancel.focus();
   }
   /** A stored answer in words (orphans, plain-text export). */
   TK.describe = function (d) {
@@ -311,7 +326,7 @@
           put(t.id, null);
           t.load();
           say(bar, "Your answers to this tool are cleared.");
-        });
+        }, true);
       }],
       ["Clear all my answers on this device", function () {
         ask(bar, ["Clear your answers to every tool on this device?", KEEP], "Clear all", NONE, function () {
@@ -319,7 +334,7 @@
           mem = {};
           reloadAll();
           say(bar, "All your answers on this device are cleared.");
-        });
+        }, true);
       }]
     ].forEach(function (b) { row.appendChild(TK.button(b[0], b[1])); });
     row.insertBefore(TK.labelled("Import answers from a file ", file, t.id + "--tk-import"), row.children[4]).className = "tk-file";

@@ -1,6 +1,10 @@
-/* Checklists: tick items (or rate them, where the tool has a `scale`), a status per item where
-   the tool asks for one, a note per item and a progress count announced to screen readers.
-   Saved by item id through TK (store.js): {checked, status, rating, note}. */
+/* Checklists: one control per item. A tick box; or, where the tool has `statuses`, one status
+   (a radio group whose words the tool's YAML sets); or, where it has a `scale`, a rating. Each
+   item has a note, and a progress line that stays in view while the list scrolls is announced
+   to screen readers when the count changes (not on each keystroke in a note).
+   Saved by item id through TK (store.js): {checked, status, rating, note}. A status saved under
+   an id the tool's words have since replaced (data-moved-from), or a tick saved before the list
+   had statuses, shows as the word that took its place. */
 (function () {
   "use strict";
   var TK = (window.TK = window.TK || {});
@@ -8,42 +12,46 @@
   if (TK.kinds.checklist) return; // run again by instant navigation: store.js starts the new page's tools
 
   TK.kinds.checklist = function (t) {
-    var rows = {}, el = TK.el, statuses = !!t.root.querySelector('[data-statuses="true"]');
-    var progress = TK.live();
+    var rows = {}, el = TK.el, list = t.root.querySelector(".tk-checklist");
+    var doneWord = list && list.getAttribute("data-done"), naWord = list && list.getAttribute("data-not-applicable");
+    var words = {}, moved = {}, progress = TK.live();
     progress.className = "tk-progress";
-    t.bar.insertBefore(progress, t.bar.firstChild);
+    // Before the list (and its first section's heading and intro), inside the tool: sticky there.
+    var at = list;
+    function lead(n) { return n && (/^H[2-6]$/.test(n.tagName) || /tk-section-intro|tk-copy-link/.test(n.className)); }
+    while (at && lead(at.previousElementSibling)) at = at.previousElementSibling;
+    if (at) at.parentNode.insertBefore(progress, at);
 
     t.root.querySelectorAll("li.tk-item[data-item]").forEach(function (li) {
       var id = li.getAttribute("data-item"), box = li.querySelector(".tk-check");
-      var r = { li: li, box: box, radios: Array.prototype.slice.call(li.querySelectorAll("input.tk-rate")) };
-      var base = box ? box.id.replace(/-input$/, "") : li.id;
+      var r = { li: li, box: box, radios: Array.prototype.slice.call(li.querySelectorAll("input.tk-rate, input.tk-status-choice")) };
+      r.status = !!li.querySelector("input.tk-status-choice");
       t.items[id] = TK.txt(li.querySelector(box ? "label" : "legend"));
-      r.radios.forEach(function (rd) { rd.addEventListener("change", function () { save(id); }); });
-      if (statuses && box) {
-        var sel = (r.sel = el("select"));
-        Object.keys(TK.STATUS).forEach(function (k) { sel.appendChild(el("option", null, TK.STATUS[k])).value = k; });
-        li.appendChild(TK.labelled("Status ", sel, base + "-status")).className = "tk-status";
-        sel.addEventListener("change", function () { box.checked = sel.value === "done"; save(id); });
-      }
+      r.radios.forEach(function (rd) {
+        if (r.status) {
+          words[rd.value] = TK.txt(li.querySelector("label[for='" + rd.id + "']"));
+          (rd.getAttribute("data-moved-from") || "").split(" ").forEach(function (old) { if (old) moved[old] = rd.value; });
+        }
+        rd.addEventListener("change", function () { save(id); });
+      });
       var det = (r.det = el("details", "tk-note")), note = (r.note = el("textarea", "tk-note-text"));
       det.appendChild(el("summary", null, "Note")).appendChild(el("span", "tk-sr", " on: " + t.items[id]));
-      det.appendChild(TK.labelled("Your note on this item", note, base + "-note"));
+      det.appendChild(TK.labelled("Your note on this item", note, li.id + "-note"));
       note.rows = 3;
       note.dir = "auto";
       li.appendChild(det);
       note.addEventListener("input", function () { save(id); });
-      if (box) box.addEventListener("change", function () {
-        if (r.sel) r.sel.value = box.checked ? "done" : "not-started";
-        save(id);
-      });
+      if (box) box.addEventListener("change", function () { save(id); });
       rows[id] = r;
     });
 
+    function chosen(r) {
+      return r.radios.filter(function (rd) { return rd.checked; })[0] || null;
+    }
     function data(id) {
-      var r = rows[id], d = {}, rated = rating(r);
+      var r = rows[id], d = {}, c = chosen(r);
       if (r.box && r.box.checked) d.checked = true;
-      if (rated) d.rating = rated.value;
-      if (r.sel && r.sel.value !== "not-started") d.status = r.sel.value;
+      if (c) d[r.status ? "status" : "rating"] = c.value;
       if (r.note.value) d.note = r.note.value;
       return Object.keys(d).length ? d : null;
     }
@@ -51,27 +59,40 @@
       t.set(id, data(id));
       count();
     }
-    function rating(r) {
-      return r.radios.filter(function (rd) { return rd.checked; })[0] || null;
+    /** The status word a saved item shows: its own, the word that replaced it, or (a tick saved
+        before the list had statuses) the word that counts as done. */
+    function statusOf(d) {
+      var s = d.status;
+      if (s && !(s in words)) s = moved[s];
+      if (!s && d.checked) s = doneWord;
+      return s || null;
     }
     function count() {
-      var done = 0, na = 0, all = 0, scaled = false;
+      var done = 0, na = 0, all = 0, answered = 0, text;
       Object.keys(rows).forEach(function (id) {
-        var r = rows[id];
+        var r = rows[id], c = chosen(r);
         all++;
-        if (r.radios.length) { scaled = true; if (rating(r)) done++; }
-        else if (r.sel && r.sel.value === "na") na++;
-        else if (r.box.checked) done++;
+        if (r.box) done += r.box.checked ? 1 : 0;
+        else if (c) {
+          answered++;
+          if (c.value === naWord) na++;
+          else if (!r.status || c.value === doneWord) done++;
+        }
       });
-      progress.textContent = done + " of " + (all - na) + (scaled ? " rated" : " done") + (na ? ", " + na + " not applicable" : "");
+      if (list && list.hasAttribute("data-scale")) text = done + " of " + all + " rated";
+      else if (doneWord === "done" || !list || !list.hasAttribute("data-statuses")) text = done + " of " + (all - na) + " done";
+      else if (doneWord) text = words[doneWord] + ": " + done + " of " + (all - na);
+      else text = answered + " of " + all + " answered";
+      if (na) text += ", " + na + " " + words[naWord].toLowerCase();
+      // Only a change is written, so the live region speaks when the count moves.
+      if (progress.textContent !== text) progress.textContent = text;
     }
     return {
       show: function (items) {
         Object.keys(rows).forEach(function (id) {
-          var r = rows[id], d = items[id] || {};
+          var r = rows[id], d = items[id] || {}, s = r.status ? statusOf(d) : d.rating;
           if (r.box) r.box.checked = !!d.checked;
-          r.radios.forEach(function (rd) { rd.checked = rd.value === d.rating; });
-          if (r.sel) r.sel.value = d.status || (d.checked ? "done" : "not-started");
+          r.radios.forEach(function (rd) { rd.checked = rd.value === s; });
           if (r.note.value !== (d.note || "")) r.note.value = d.note || "";
           if (d.note) r.det.open = true;
         });
@@ -83,12 +104,10 @@
         t.walk(function (title) { out.push("", (md ? "## " : "") + title, ""); }, function (id) {
           var r = rows[id];
           if (!r) return;
-          var st = r.sel ? " (" + TK.STATUS[r.sel.value] + ")" : "", rated = rating(r);
-          if (r.radios.length) {
-            out.push((md ? "- " : "") + t.items[id] + ": " + (rated ? TK.txt(r.li.querySelector("label[for='" + rated.id + "']")) : "not rated"));
-          } else {
-            out.push((md ? "- " : "") + (r.box.checked ? "[x] " : "[ ] ") + t.items[id] + st);
-          }
+          var c = chosen(r), label = c ? TK.txt(r.li.querySelector("label[for='" + c.id + "']")) : "";
+          if (r.status) out.push((md ? "- " : "") + (c && c.value === doneWord ? "[x] " : "[ ] ") + t.items[id] + " (" + (label || "no status yet") + ")");
+          else if (r.radios.length) out.push((md ? "- " : "") + t.items[id] + ": " + (label || "not rated"));
+          else out.push((md ? "- " : "") + (r.box.checked ? "[x] " : "[ ] ") + t.items[id]);
           if (r.note.value) out.push("    Note: " + r.note.value.replace(/\n/g, "\n    "));
         });
         out.push("", progress.textContent + ".");

@@ -16,7 +16,9 @@
     t.root.querySelectorAll(".tk-flow-question[data-node]").forEach(function (q) {
       var id = q.getAttribute("data-node"), answers = {};
       q.querySelectorAll("[data-answer]").forEach(function (a) {
-        answers[a.getAttribute("data-answer")] = { next: a.getAttribute("data-next"), label: TK.txt(a.querySelector("strong")) };
+        // Sentence case on buttons: the page's "If <strong>yes</strong>, ..." reads "Yes" there.
+        var label = TK.txt(a.querySelector("strong"));
+        answers[a.getAttribute("data-answer")] = { next: a.getAttribute("data-next"), label: label.charAt(0).toUpperCase() + label.slice(1) };
       });
       nodes[id] = { q: q, number: q.getAttribute("value"), text: TK.txt(q.querySelector(".tk-flow-text")), answers: answers };
       t.items[id] = nodes[id].text;
@@ -32,8 +34,9 @@
     var live = TK.live(), path = [], node = start, memo = {};
     step.tabIndex = -1;
     step.id = t.id + "--step";
+    // The answers are a group named by the step and its question ("Question 2: Who would ...").
     choices.setAttribute("role", "group");
-    choices.setAttribute("aria-labelledby", step.id);
+    choices.setAttribute("aria-labelledby", step.id + " " + t.id + "--asked");
     var back = TK.button("Back", function () { go(path.slice(0, -1), path.length ? path[path.length - 1][0] : start, true); });
     var again = TK.button("Start again", function () { go([], start, true); });
     var whole = TK.button("Show the whole flow", function () {
@@ -108,13 +111,16 @@
         Array.prototype.forEach.call(n.q.querySelectorAll(":scope > .tk-flow-text, :scope > .tk-hint"), function (c) {
           body.appendChild(c.cloneNode(true));
         });
+        body.querySelector(".tk-flow-text").id = t.id + "--asked";
         var chosen = memo[node];
+        // Each button answers and moves on (not a toggle); the answer given before says so in
+        // words and with a border, so it shows without colour and in forced-colours mode.
         Object.keys(n.answers).forEach(function (a) {
           var b = TK.button(n.answers[a].label, function () {
             memo[node] = a;
             go(path.concat([[node, a]]), n.answers[a].next, true);
-          }, "tk-choice");
-          b.setAttribute("aria-pressed", String(a === chosen));
+          }, "tk-choice" + (a === chosen ? " tk-chosen" : ""));
+          if (a === chosen) b.appendChild(el("span", "tk-chosen-note", " (your answer before)"));
           choices.appendChild(b);
         });
         app.classList.remove("tk-flow-done");
