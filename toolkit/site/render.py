@@ -233,6 +233,7 @@ def tool_context(
         context["labels"] = {q.id: q.text for q in tool.questions} | {o.id: o.title for o in tool.outcomes}
     if tool.kind == "pathway":
         context["stage_titles"] = {s.id: s.title for s in tool.stages}
+        context["where_next"] = None
         if tool.where_next and tool.where_next in catalog.tools:
             context["where_next"] = (catalog.tools[tool.where_next].tool.title, rel(tool_uri(tool.where_next), page_uri))
     return context
