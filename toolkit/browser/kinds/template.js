@@ -71,7 +71,8 @@
     n = document.createElement(css ? "link" : "script");
     if (css) n.rel = "stylesheet";
     n[css ? "href" : "src"] = new URL(name, HERE || window.location.href).href;
-    n.onload = function () { loading[name] = true; q.forEach(function (f) { f(); }); };
+    // Once: a stylesheet switched on again (see "print") fires load again.
+    n.onload = function () { n.onload = null; loading[name] = true; q.forEach(function (f) { f(); }); };
     n.onerror = function () { delete loading[name]; n.remove(); if (fail) fail(); };
     document.head.appendChild(n);
   }
