@@ -61,18 +61,18 @@
     });
   }
   /** Load a file beside this one (docx.js, team.js, contact.js, doc-print.css: never linked from
-      a page, loaded when first needed), then run `done`. */
+      a page, loaded when first needed), then run `done(its script or link element)`. */
   var loading = {};
   function load(name, done, fail) {
     var q = loading[name], css = /css$/.test(name), n;
-    if (q === true) return done();
+    if (q && q.nodeType) return done(q); // loaded before
     if (q) return q.push(done);
     q = loading[name] = [done];
     n = document.createElement(css ? "link" : "script");
     if (css) n.rel = "stylesheet";
     n[css ? "href" : "src"] = new URL(name, HERE || window.location.href).href;
     // Once: a stylesheet switched on again (see "print") fires load again.
-    n.onload = function () { n.onload = null; loading[name] = true; q.forEach(function (f) { f(); }); };
+    n.onload = function () { n.onload = null; loading[name] = n; q.forEach(function (f) { f(n); }); };
     n.onerror = function () { delete loading[name]; n.remove(); if (fail) fail(); };
     document.head.appendChild(n);
   }
@@ -86,22 +86,21 @@
     var fields, list = fieldList(t), live = doc.querySelector(".tk-live");
     function current() { return blocks(title, list, t.rec ? t.rec.items : {}); }
     function on(what, fn) { doc.querySelector('[data-doc="' + what + '"]').addEventListener("click", fn); }
+    function failed() { live.textContent = "That did not load: reload the page and try again."; }
     on("print", function () {
-      load("doc-print.css", function () {
-        // While it prints: doc-print.css on, the page's print footer (the tool's citation) off.
-        var links = document.querySelectorAll('link[href*="/footer/"], link[href$="doc-print.css"]');
-        function use(on) { links.forEach(function (l) { l.disabled = /footer/.test(l.href) === on; }); }
-        use(true);
-        window.addEventListener("afterprint", function done() { use(false); window.removeEventListener("afterprint", done); });
+      // doc-print.css prints the preview alone; it is switched on only while "Print my document" prints.
+      load("doc-print.css", function (css) {
+        css.disabled = false;
+        window.addEventListener("afterprint", function done() { css.disabled = true; window.removeEventListener("afterprint", done); });
         TK.print("tk-print-doc");
-      }, function () { window.print(); });
+      }, failed);
     });
     on("word", function () {
       live.textContent = "";
       load("docx.js", function () {
         TK.docx.save(t.id + ".docx", current());
         live.textContent = "Your Word file is made in this browser; nothing is sent anywhere.";
-      }, function () { live.textContent = "The Word file could not be made: reload the page and try again."; });
+      }, failed);
     });
     doc.hidden = false;
     t.root.querySelectorAll(".tk-doc-jump[hidden]").forEach(function (p) { p.hidden = false; });
@@ -121,9 +120,7 @@
       team.hidden = false;
       team.querySelector("button").addEventListener("click", function () {
         load("team.css", function () {});
-        load("team.js", function () { TK.teamSheet(t, team, team.getAttribute("aria-label"), list, level); }, function () {
-          live.textContent = "The sheet could not be started: reload the page and try again.";
-        });
+        load("team.js", function () { TK.teamSheet(t, team, team.getAttribute("aria-label"), list, level); }, failed);
       });
     }
     return fields;
