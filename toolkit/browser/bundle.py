@@ -56,6 +56,8 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "doc-print.css": _files("doc-print.css"),
     _DIR + "finder.js": _files("finder.js"),
 }
+#: Shipped but linked from no page: template.js loads them when first needed (see ASSETS).
+ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css"))
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
 #: A tool kind -> the scripts (and stylesheets) that make it interactive (fields.js before template.js, which uses it).
