@@ -147,3 +147,20 @@ def test_document_code_loads_on_demand_only():
     js = (Path(bundle.ASSETS_DIR) / "kinds" / "template.js").read_text(encoding="utf-8")
     for name in ("docx.js", "team.js", "contact.js", "doc-print.css"):
         assert f'load("{name}"' in js, name
+
+
+def test_pathway_pdf_prints_every_stage_open_without_its_toggle():
+    """The download (WeasyPrint, print.css) prints what each stage asks for, its routes and the map,
+    and not the "More about this stage" toggle."""
+    import io
+
+    import pypdf
+
+    from toolkit.printables.pdf import tool_pdf
+
+    entry = catalog().tool("sample-pathway")
+    pdf = pypdf.PdfReader(io.BytesIO(tool_pdf(entry, catalog())))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for words in ("Map of the pathway", "Before a job", "Lived experience", "Routes from here", "Apply for a paid post", "Induction course"):
+        assert words in text, words
+    assert "More about this stage" not in text
