@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import BROWSER_FIXTURES, build_site, serve
 from .mini import mini_project
@@ -176,19 +177,20 @@ def test_template_preview_warning_and_reload(page, base, errors):
         ("Post to LS1 4AP please", "home address"),
     ]:
         why.fill(text)
-        assert warning.is_visible(), text
-        assert kind in warning.inner_text()
+        expect(warning).to_be_visible()  # the check loads (contact.js) with the first answer to check
+        expect(warning).to_contain_text(kind)
         assert "test-bio--why-input-warning" in why.get_attribute("aria-describedby")
     page.reload()
     assert why.input_value() == "Post to LS1 4AP please"  # a warning, not a block: it was saved
-    assert warning.is_visible()
+    expect(warning).to_be_visible()
     why.fill("I started as a support worker in 2010 and have 12 years in the NHS.")
-    assert warning.is_hidden()
+    expect(warning).to_be_hidden()
     assert errors == []
 
 
 def test_meet_the_team_combines_exported_biographies(page, base, errors, tmp_path):
     page.goto(f"{base}/tools/test-bio/")
+    page.get_by_role("button", name="Start a \u201cMeet the team\u201d sheet").click()  # loads team.js
     files = []
     for name, role in [("Asha", "Peer support worker"), ("Ben", "Nurse")]:
         page.get_by_label("Your name").fill(name)

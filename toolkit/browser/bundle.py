@@ -60,20 +60,33 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "fields.js": _files("fields.js"),
     _DIR + "template.js": _files("template.js"),
     _DIR + "flow.js": _files("flow.js"),
+    _DIR + "pathway.css": _files("pathway.css"),
+    _DIR + "pathway.js": _files("pathway.js"),
+    _DIR + "template.css": _files("template.css"),
+    # Loaded on demand by template.js (the Word writer when "Download my document (Word)" is
+    # pressed, the print style of "Print my document", the "meet the team" sheet when one is started,
+    # the contact-details check with the first answer to check), never linked from a page.
+    _DIR + "docx.js": _files("docx.js"),
+    _DIR + "team.js": _files("team.js"),
+    _DIR + "contact.js": _files("contact.js"),
+    _DIR + "team.css": _files("team.css"),
+    _DIR + "doc-print.css": _files("doc-print.css"),
     _DIR + "finder.js": _files("finder.js"),
     _DIR + "teamview.css": _files("teamview.css"),
     _DIR + "teamview.js": _files("teamview.js"),
     _DIR + "finder.css": _files("finder.css"),
 }
+#: Shipped but linked from no page: template.js loads them when first needed (see ASSETS).
+ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css"))
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
-#: A tool kind -> the scripts that make it interactive (fields.js before template.js, which uses it).
+#: A tool kind -> the scripts (and stylesheets) that make it interactive (fields.js before template.js, which uses it).
 KIND_SCRIPTS = {
     "checklist": ("checklist.js",),
     "reflection": ("fields.js",),
-    "template": ("fields.js", "template.js"),
+    "template": ("template.css", "fields.js", "template.js"),
     "flow": ("flow.js",),
-    "pathway": (),
+    "pathway": ("pathway.css", "pathway.js"),
 }
 _KIND = re.compile(r'class="tk-tool tk-tool--([a-z]+)"')
 

@@ -207,6 +207,13 @@ class TemplateField(Strict):
     input: Literal["line", "text"] = "text"
     guidance: str | None = None
     example: str | None = None
+    document: Literal["labelled", "text", "heading", "list", "omit"] = Field(
+        default="labelled",
+        description="How the answer appears in the finished document (preview, print and Word file): "
+        "'labelled' under the field's label as a heading; 'text' as paragraphs without the label; "
+        "'heading' as a heading itself (e.g. a name); 'list' as a bulleted list, one line a bullet; "
+        "'omit' left out (notes for the writer, such as who reviewed it)",
+    )
     moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
 
 
@@ -457,11 +464,33 @@ class Flow(ToolBase):
     outcomes: list[Outcome] = Field(min_length=1)
 
 
+class StageGroup(Strict):
+    """A column of the pathway's map: stages that belong together, e.g. 'Before a job'."""
+
+    id: Slug
+    title: Text
+    stages: list[Slug] = Field(min_length=1)
+
+
 class Pathway(ToolBase):
     """Stages or levels with requirements and routes between them."""
 
     kind: Literal["pathway"]
     stages: list[Stage] = Field(min_length=1)
+    groups: list[StageGroup] = Field(
+        default_factory=list,
+        description="The map's columns, left to right; without them the map is one column of every stage",
+    )
+    where_next: Slug | None = Field(
+        default=None, description="A tool (usually a flow) that helps a reader find their stage, linked above the map"
+    )
+
+    def map_groups(self) -> list[tuple[str, list[Stage]]]:
+        """The map's columns as (title, stages); one untitled column when no groups are given."""
+        by_id = {s.id: s for s in self.stages}
+        if not self.groups:
+            return [("", list(self.stages))]
+        return [(g.title, [by_id[i] for i in g.stages if i in by_id]) for g in self.groups]
 
 
 Tool = Annotated[

@@ -32,6 +32,11 @@ def _check_tool(entry: Loaded, papers: set[str], tools: set[str]) -> list[Issue]
             issues.append(_at(entry, ("related", i), f"unknown tool {rel!r}"))
         elif rel == tool.id:
             issues.append(_at(entry, ("related", i), "a tool cannot be related to itself"))
+    if isinstance(tool, Pathway) and tool.where_next is not None:
+        if tool.where_next not in tools:
+            issues.append(_at(entry, ("where_next",), f"unknown tool {tool.where_next!r}"))
+        elif tool.where_next == tool.id:
+            issues.append(_at(entry, ("where_next",), "a pathway cannot point to itself"))
     issues += _duplicate_ids(entry)
     if isinstance(tool, Flow):
         issues += _check_flow(entry)
@@ -127,4 +132,15 @@ def _check_pathway(entry: Loaded) -> list[Issue]:
                 issues.append(_at(entry, ("stages", i, "routes", j, "to"), f"route leads to {r.to!r}, which is not a stage of this pathway"))
             elif r.to == s.id:
                 issues.append(_at(entry, ("stages", i, "routes", j, "to"), "a route cannot lead back to its own stage"))
+    seen: set[str] = set()
+    for i, g in enumerate(pathway.groups):
+        for j, stage in enumerate(g.stages):
+            if stage not in stages:
+                issues.append(_at(entry, ("groups", i, "stages", j), f"{stage!r} is not a stage of this pathway"))
+            elif stage in seen:
+                issues.append(_at(entry, ("groups", i, "stages", j), f"stage {stage!r} is already in another group"))
+            seen.add(stage)
+    if pathway.groups and not stages <= seen:
+        missing = ", ".join(s.id for s in pathway.stages if s.id not in seen)
+        issues.append(_at(entry, ("groups",), f"every stage needs a place on the map; no group holds {missing}"))
     return issues

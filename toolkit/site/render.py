@@ -224,6 +224,8 @@ def tool_context(
             (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
         ],
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
+        # A pathway is read, not filled in: it offers no print with answers.
+        "has_answers": tool.kind != "pathway",
     }
     from toolkit.site import team  # team pages link back to tools through this module
 
@@ -234,6 +236,9 @@ def tool_context(
         context["labels"] = {q.id: q.text for q in tool.questions} | {o.id: o.title for o in tool.outcomes}
     if tool.kind == "pathway":
         context["stage_titles"] = {s.id: s.title for s in tool.stages}
+        context["where_next"] = None
+        if tool.where_next and tool.where_next in catalog.tools:
+            context["where_next"] = (catalog.tools[tool.where_next].tool.title, rel(tool_uri(tool.where_next), page_uri))
     return context
 
 

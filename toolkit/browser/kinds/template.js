@@ -1,6 +1,7 @@
 /* Templates: a live preview of the finished document, a warning (never a block) when text
-   looks like personal contact details, and an optional combined sheet ("meet the team") made
-   from several people's exported files. All user text is inserted with textContent. */
+   looks like personal contact details, "Print my document", and, loaded only when asked for,
+   the Word writer (docx.js) and a combined sheet ("meet the team", team.js) made from several
+   people's exported files. All user text is inserted with textContent. */
 (function () {
   "use strict";
   var TK = (window.TK = window.TK || {});
@@ -8,123 +9,122 @@
   if (TK.kinds.template) return; // run again by instant navigation
   var el = function (a, b, c) { return TK.el(a, b, c); };
 
-  var CONTACT = [
-    ["an email address", /[^\s@<>]{1,64}@[^\s@<>.]{1,63}\.[^\s@<>]{2,}/],
-    ["a phone number", /(?:\+\s*\d{1,3}|\b0)[\s().-]*\d(?:[\s().-]*\d){8,}/],
-    ["a home address or postcode", /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b|\b\d+[a-z]?,?\s+(?:[A-Za-z'-]+\s+){1,3}(?:road|street|avenue|lane|close|drive|crescent|grove|terrace|gardens|court|rd|st|ave)\b/i]
-  ];
-  /** Return what kinds of contact details a text seems to hold (empty when none). */
-  TK.contactKinds = function (text) {
-    return CONTACT.filter(function (c) { return c[1].test(text); }).map(function (c) { return c[0]; });
-  };
+  // Where this script came from: docx.js, loaded on demand, sits beside it.
+  var HERE = document.currentScript && document.currentScript.src;
 
-  /** Fill `into` with a document: a title and each answered field as a labelled block. */
-  function paint(into, title, entries) {
+  /** The document as blocks, in order: {h: 1-3, text} headings, {p: text} paragraphs, {li: text}
+      list items. Empty fields, and fields marked data-doc="omit", are left out; so are guidance
+      and examples, which are not answers. `fields` is [{id, label, doc, section}] in page order. */
+  function blocks(title, fields, items) {
+    var out = title ? [{ h: 1, text: title }] : [], section = null;
+    fields.forEach(function (f) {
+      var text = ((items[f.id] && items[f.id].text) || "").trim();
+      if (!text || f.doc === "omit") return;
+      if (f.section !== section) {
+        section = f.section;
+        if (section && f.doc !== "heading") out.push({ h: 2, text: section });
+      }
+      if (f.doc === "heading") return out.push({ h: 2, text: text.replace(/\s+/g, " ") });
+      if (f.doc !== "text") out.push({ h: section ? 3 : 2, text: f.label });
+      if (f.doc === "list") {
+        text.split(/\n+/).forEach(function (line) {
+          line = line.replace(/^\s*(?:[-*\u2022]|\d+[.)])\s+/, "").trim();
+          if (line) out.push({ li: line });
+        });
+      } else {
+        text.split(/\n\s*\n/).forEach(function (para) { out.push({ p: para.trim() }); });
+      }
+    });
+    return out;
+  }
+  /** Fill `into` with blocks as HTML; headings start at level `level` (the page's outline). */
+  function paint(into, list, level) {
+    var names = [0, "tk-doc-title", "tk-doc-heading", "tk-doc-label"], ul = null;
     into.textContent = "";
-    into.appendChild(el("p", "tk-doc-title", title));
-    entries.forEach(function (e) {
-      if (!e.text) return;
-      into.appendChild(el("p", "tk-doc-label", e.label));
-      e.text.split(/\n\s*\n/).forEach(function (para) {
-        var p = el("p", "tk-doc-text", para);
-        p.dir = "auto";
-        into.appendChild(p);
-      });
+    list.forEach(function (b) {
+      var n;
+      if (b.li) {
+        if (!ul) ul = into.appendChild(el("ul", "tk-doc-list"));
+        n = ul.appendChild(el("li", null, b.li));
+      } else {
+        ul = null;
+        n = into.appendChild(b.h ? el("h" + Math.min(level + b.h - 1, 6), names[b.h], b.text) : el("p", "tk-doc-text", b.p));
+      }
+      n.dir = "auto";
     });
   }
-  function entries(t, items) {
-    var ids = Object.keys(t.items), extra = Object.keys(items).filter(function (k) { return ids.indexOf(k) < 0; });
-    return ids.concat(extra).map(function (k) {
-      return { label: t.items[k] || (items[k] && items[k].label) || k, text: (items[k] && items[k].text) || "" };
+  function fieldList(t) {
+    return Array.prototype.map.call(t.root.querySelectorAll(".tk-doc-form .tk-field[data-item]"), function (f) {
+      var id = f.getAttribute("data-item"), group = f.closest("[data-section]");
+      return { id: id, label: t.items[id] || id, doc: f.getAttribute("data-doc") || "labelled",
+        section: group ? group.getAttribute("data-section") : "" };
     });
   }
+  /** Load a file beside this one (docx.js, team.js, contact.js, doc-print.css: never linked from
+      a page, loaded when first needed), then run `done(its script or link element)`. */
+  var loading = {};
+  function load(name, done, fail) {
+    var q = loading[name], css = /css$/.test(name), n;
+    if (q && q.nodeType) return done(q); // loaded before
+    if (q) return q.push(done);
+    q = loading[name] = [done];
+    n = document.createElement(css ? "link" : "script");
+    if (css) n.rel = "stylesheet";
+    n[css ? "href" : "src"] = new URL(name, HERE || window.location.href).href;
+    // Once: a stylesheet switched on again (see "print") fires load again.
+    n.onload = function () { n.onload = null; loading[name] = n; q.forEach(function (f) { f(n); }); };
+    n.onerror = function () { delete loading[name]; n.remove(); if (fail) fail(); };
+    document.head.appendChild(n);
+  }
+  TK.docBlocks = blocks; // for team.js
+  TK.docPaint = paint;
 
   TK.kinds.template = function (t) {
     var doc = t.root.querySelector(".tk-document"), title = doc.getAttribute("data-document-title");
-    var warn = doc.getAttribute("data-contact-warning") === "true", sheetTitle = doc.getAttribute("data-combined-title");
-    var preview = el("div", "tk-preview"), warnings = {}, fields;
-    doc.textContent = "";
-    doc.appendChild(el("p", "tk-preview-label", "Preview: " + title));
-    doc.appendChild(preview);
-    var last = t.root.querySelectorAll(".tk-fields");
-    last = last[last.length - 1];
-    last.parentNode.insertBefore(doc, last.nextSibling);
+    var warn = doc.getAttribute("data-contact-warning") === "true";
+    var level = Number(doc.getAttribute("data-level")) || 2, preview = doc.querySelector(".tk-preview");
+    var fields, list = fieldList(t), live = doc.querySelector(".tk-live");
+    function current() { return blocks(title, list, t.rec ? t.rec.items : {}); }
+    function on(what, fn) { doc.querySelector('[data-doc="' + what + '"]').addEventListener("click", fn); }
+    function failed() { live.textContent = "That did not load: reload the page and try again."; }
+    on("print", function () {
+      // doc-print.css prints the preview alone; it is switched on only while "Print my document" prints.
+      load("doc-print.css", function (css) {
+        css.disabled = false;
+        window.addEventListener("afterprint", function done() { css.disabled = true; window.removeEventListener("afterprint", done); });
+        TK.print("tk-print-doc");
+      }, failed);
+    });
+    on("word", function () {
+      live.textContent = "";
+      load("docx.js", function () {
+        TK.docx.save(t.id + ".docx", current());
+        live.textContent = "Your Word file is made in this browser; nothing is sent anywhere.";
+      }, failed);
+    });
+    doc.hidden = false;
+    t.root.querySelectorAll(".tk-doc-jump[hidden]").forEach(function (p) { p.hidden = false; });
 
-    function check(id) {
-      var box = fields.boxes[id], w = warnings[id];
-      if (!w) {
-        w = warnings[id] = el("p", "tk-warning");
-        w.id = box.id + "-warning";
-        w.setAttribute("aria-live", "polite");
-        box.parentNode.insertBefore(w, box.nextSibling);
-        box.setAttribute("aria-describedby", ((box.getAttribute("aria-describedby") || "") + " " + w.id).trim());
-      }
-      var found = TK.contactKinds(box.value);
-      w.textContent = found.length ? "This looks like " + found.join(" and ") + ". You can keep it, but this document is " +
-        "meant to be shared: think twice before including your own phone number, email or home address." : "";
-      w.hidden = !found.length;
-    }
     var timer;
     fields = TK.fields(t, function (id) {
-      if (warn) check(id);
+      var box = fields.boxes[id];
+      // The check for contact details loads with the first answer to check.
+      if (warn && (TK.contactCheck || box.value)) load("contact.js", function () { TK.contactCheck(box); });
       clearTimeout(timer);
-      timer = setTimeout(function () { paint(preview, title, entries(t, t.rec ? t.rec.items : {})); }, 60);
+      timer = setTimeout(function () { paint(preview, current(), level); }, 60);
     });
-    if (sheetTitle) teamSheet(t, doc, sheetTitle);
+    list = fieldList(t); // labels are known now
+    paint(preview, current(), level);
+    var team = t.root.querySelector(".tk-team");
+    if (team) {
+      team.hidden = false;
+      team.querySelector("button").addEventListener("click", function () {
+        load("team.css", function () {});
+        load("team.js", function () { TK.teamSheet(t, team, team.getAttribute("aria-label"), list, level); }, failed);
+      });
+    }
     return fields;
   };
 
-  function teamSheet(t, after, sheetTitle) {
-    var box = el("section", "tk-team"), people = [], live = TK.live(), sheet = el("div", "tk-team-sheet");
-    var file = TK.input("file"), row = el("div", "tk-buttons");
-    box.appendChild(el("p", "tk-team-title", sheetTitle));
-    box.appendChild(el("p", null, "Put several people's documents on one printable page. Each person uses \u201cExport this tool\u201d on this page and gives you the file; add the files here. They are read in this browser, not uploaded or kept."));
-    file.multiple = true;
-    box.appendChild(TK.labelled("Add exported files ", file, t.id + "--team-files")).className = "tk-file";
-    row.appendChild(TK.button("Add mine from this page", function () { add(t.rec.items, "this page"); }));
-    row.appendChild(TK.button("Print the sheet", function () { TK.print("tk-print-team"); }));
-    row.appendChild(TK.button("Empty the sheet", function () { people = []; draw(); live.textContent = "The sheet is empty."; }));
-    box.appendChild(row);
-    box.appendChild(live);
-    box.appendChild(sheet);
-    after.parentNode.insertBefore(box, after.nextSibling);
-
-    function add(items, from) {
-      if (!Object.keys(items).length) { live.textContent = "Nothing to add from " + from + "."; return; }
-      people.push(items);
-      draw();
-      live.textContent = "Added one person from " + from + ". " + people.length + " on the sheet.";
-    }
-    file.addEventListener("change", function () {
-      var files = Array.prototype.slice.call(file.files);
-      // One after another, so people appear in the order their files were chosen.
-      (function next() {
-        var f = files.shift();
-        if (!f) return;
-        TK.readFile(f, function (text) {
-          var rec;
-          try { rec = TK.parse(text)[t.id]; } catch (e) { rec = null; }
-          if (rec) add(rec.items, f.name); else live.textContent = f.name + " holds no " + sheetTitle.toLowerCase() + " answers from this tool.";
-          next();
-        });
-      })();
-      file.value = "";
-    });
-    function draw() {
-      sheet.textContent = "";
-      if (people.length) sheet.appendChild(el("p", "tk-doc-title", sheetTitle));
-      people.forEach(function (items, i) {
-        var all = entries(t, items), card = el("article", "tk-person"), name = all[0] && all[0].text;
-        var body = el("div");
-        paint(body, name || "Person " + (i + 1), all.slice(name ? 1 : 0));
-        body.firstChild.className = "tk-person-name";
-        card.appendChild(body);
-        var rm = TK.button("Remove from the sheet", function () { people.splice(i, 1); draw(); live.textContent = "Removed."; });
-        rm.setAttribute("aria-label", "Remove " + (name || "person " + (i + 1)) + " from the sheet");
-        card.appendChild(rm);
-        sheet.appendChild(card);
-      });
-    }
-  }
   if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();
