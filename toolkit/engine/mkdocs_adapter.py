@@ -89,6 +89,11 @@ def on_config(config: Any) -> Any:
         _state.extras = generate.start(_state.root, docs_dir)
     except ContentError as exc:
         raise _fail(exc) from None
+    for uri in EVERY_PAGE:  # known before any content is read; the rest come with on_files
+        if uri.endswith(".css") and uri not in config.extra_css:
+            config.extra_css.append(uri)
+        if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(uri)
     overlay = _state.extras.overlay
     _state.sources = finish.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
     theme = getattr(config, "theme", None)

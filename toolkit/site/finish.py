@@ -353,7 +353,7 @@ class SearchIndex:
         self.path, self.key = path, key
 
     def augment(self, site_dir: Path, catalog: Any, url_of: Callable[[str], str],
-                order: list[str] = (), split: dict[str, tuple[str, str]] | None = None) -> bool:
+                order: list[str] = (), split: dict[str, tuple[str, str, str]] | None = None) -> bool:
         """Add the toolkit's entries. `order` lists page locations in the order the hook build
         indexes them; `split` maps a page location to (id, title) of the heading its content starts
         with, where the hook build put the page's assets before it (see :func:`_split_first`)."""
@@ -373,7 +373,7 @@ class SearchIndex:
         return True
 
 
-def _split_first(docs: list[dict[str, Any]], split: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+def _split_first(docs: list[dict[str, Any]], split: dict[str, tuple[str, str, str]]) -> list[dict[str, Any]]:
     """Index a page whose content starts with its heading as the hook build does.
 
     Built through the hooks, a page's own stylesheets and scripts come before its first heading
@@ -385,8 +385,9 @@ def _split_first(docs: list[dict[str, Any]], split: dict[str, tuple[str, str]]) 
     for doc in docs:
         location = doc.get("location", "")
         if location in split and doc.get("text"):
-            anchor_id, title = split[location]
-            out.append({**doc, "text": ""})
+            anchor_id, title, page_title = split[location]
+            # The page's own entry is titled as the engine titles the page (entities as written).
+            out.append({**doc, "text": "", "title": page_title or doc.get("title", "")})
             out.append({**doc, "location": f"{location}#{anchor_id}", "title": title})
         else:
             out.append(doc)
@@ -419,7 +420,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     def url_of(uri: str) -> str:
         return links_mod.page_url(uri, udu) if uri.endswith(".md") else "/" + uri
 
-    split: dict[str, tuple[str, str]] = {}
+    split: dict[str, tuple[str, str, str]] = {}
     home_page = site_dir / links_mod.output_path(url_of(pages[0])) if pages else None
     if home_page is not None and home_page.is_file() and b'http-equiv="Content-Security-Policy"' in home_page.read_bytes():
         raise ContentError([Issue(str(site_dir), 1, "this site is finished already (through the hooks or `toolkit finish`); build it again before finishing")])
@@ -452,7 +453,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         heading = _FIRST_H1.match(content)
         if heading and not finished.startswith("<h1"):
             title_text = html_lib.unescape(_TAGS.sub("", _HEADERLINK_ANCHOR.sub("", heading.group(2))).strip())
-            split[page_url.lstrip("/")] = (heading.group(1), title_text)
+            split[page_url.lstrip("/")] = (heading.group(1), title_text, title)
         file.write_text(html[:start] + finished + html[end:], encoding="utf-8")
     notes = [f"{len(pages)} pages finished"]
     if udu:
