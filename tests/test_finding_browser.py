@@ -219,6 +219,12 @@ TYPED = [
     ("should I share", "should-i-share-now"),
     ("entry level peer post", "entry-level-peer-post-requirements"),
     ("triangle that moves mountains", "triangle-that-moves-mountains"),
+    # misspelt (toolkit/site/search.py: MISSPELLINGS)
+    ("supervison for peer workers", "peer-supervision-checklist"),
+    ("comissioner business case", "recovery-business-case-worksheet"),
+    ("lived experience assesment", "lived-experience-markers-self-assessment"),
+    ("apprasial", "recovery-supervision-appraisal"),
+    ("occupatinal health", "hr-occupational-health-checklist"),
 ]
 
 

@@ -189,3 +189,12 @@ def test_no_glossary_marking_in_headings_links_or_buttons():
             '<button type="button"><abbr title="b">TRIP</abbr></button> <abbr title="a">PSW</abbr></p>')
     assert first_only(html) == ('<h1 id="t">About PSW work</h1><p><a href="x">PSW</a> '
                                 '<button type="button">TRIP</button> <abbr title="a" tabindex="0">PSW</abbr></p>')
+
+
+def test_common_misspellings_find_entries_from_the_index_only_field():
+    from toolkit.site.glossary import TermIndex
+    from toolkit.site.search import extra_words
+
+    extra = extra_words("Supervision and appraisal for colleagues", TermIndex([])).split()
+    assert {"supervison", "apprasial", "collegues"} <= set(extra)
+    assert extra_words("Nothing misspelt here", TermIndex([])) == ""

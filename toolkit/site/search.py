@@ -64,6 +64,31 @@ def _american_word(low: str) -> str:
     return f"{match.group(1)}iz{match.group(2)}" if match else ""
 
 
+#: Common misspellings of words the toolkit uses a lot: an entry with the word also carries these
+#: (in the index-only field), so "supervison" or "experiance" still finds it.
+MISSPELLINGS = {
+    "experience": ("experiance", "expierence", "experince"),
+    "supervision": ("supervison", "supervission", "superviosion"),
+    "assessment": ("assesment", "assessement"),
+    "recruitment": ("recruitement", "recrutment"),
+    "colleague": ("collegue", "colleage"), "colleagues": ("collegues", "colleages"),
+    "occupational": ("occupatinal", "ocupational"),
+    "development": ("developement", "devlopment"),
+    "professional": ("proffesional", "profesional"),
+    "boundaries": ("boundries", "boundarys"),
+    "confidentiality": ("confidentality", "confidentialty"),
+    "commissioner": ("comissioner", "commisioner"), "commissioners": ("comissioners", "commisioners"),
+    "appraisal": ("apprasial", "appraisel"),
+    "wellbeing": ("wellbeeing", "welbeing"),
+    "recovery": ("recovary", "recoverey"),
+}
+
+
+def misspellings(text: str) -> set[str]:
+    """Common misspellings of the words in `text` (see MISSPELLINGS)."""
+    return {m for word in set(_WORD.findall(text.lower())) for m in MISSPELLINGS.get(word, ())}
+
+
 def synonyms(text: str, terms: TermIndex) -> set[str]:
     """Return every form of each glossary term that `text` mentions in any form."""
     found: set[str] = set()
@@ -76,7 +101,7 @@ def synonyms(text: str, terms: TermIndex) -> set[str]:
 
 def extra_words(text: str, terms: TermIndex) -> str:
     """Words to add to an entry so other spellings and synonyms find it (none already there)."""
-    words = american(text) | synonyms(text, terms)
+    words = american(text) | synonyms(text, terms) | misspellings(text)
     lower = text.lower()
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 
