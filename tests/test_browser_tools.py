@@ -53,7 +53,15 @@ def stored(page, tool_id: str) -> dict | None:
     return json.loads(raw) if raw else None
 
 
+def open_print_save(page, tool_id: str) -> None:
+    """Open the tool's "Print and save" disclosure, which holds the saving switch and the actions."""
+    box = page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-print-save")
+    if box.get_attribute("open") is None:
+        box.locator("> summary").click()
+
+
 def open_actions(page, tool_id: str) -> None:
+    open_print_save(page, tool_id)
     summary = page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-actions > summary")
     if page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-actions").get_attribute("open") is None:
         summary.click()
@@ -326,6 +334,7 @@ def test_markdown_and_text_downloads(page, base, errors):
 def test_saving_switch_off_keeps_nothing_new(page, base, errors):
     page.goto(f"{base}/tools/test-list/")
     page.get_by_label("Alpha item").check()
+    open_print_save(page, "test-list")
     switch = page.get_by_label("Save my answers on this device")
     assert switch.is_checked()
     switch.uncheck()
@@ -333,6 +342,7 @@ def test_saving_switch_off_keeps_nothing_new(page, base, errors):
     page.get_by_label("Beta item").check()
     assert set(stored(page, "test-list")["items"]) == {"alpha"}
     page.reload()
+    open_print_save(page, "test-list")
     assert not page.get_by_label("Save my answers on this device").is_checked()
     assert page.get_by_label("Alpha item").is_checked() and not page.get_by_label("Beta item").is_checked()
     page.get_by_label("Save my answers on this device").check()
@@ -581,6 +591,7 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
     assert page.get_by_label("Alpha item").is_checked()
     # The print view's script came with the page too, and its link loads the print view in full.
+    open_print_save(page, "test-list")
     page.get_by_role("link", name="Print with my answers").wait_for()
     page.get_by_role("link", name="Print blank").click()
     page.locator(".tk-print-bar").wait_for()
@@ -606,7 +617,7 @@ def test_copy_link_buttons_follow_instant_navigation(browser, instant_site):
     button.wait_for(timeout=10_000)
     assert button.count() == 1 and page.locator("#test-list--alpha > .tk-copy-link").count() == 1
     button.click()
-    page.wait_for_selector("#test-list--beta > .tk-copy-link:text('Link copied')")
+    page.wait_for_selector("#test-list--beta > .tk-copy-link:text('Copied')")
     assert page.evaluate("navigator.clipboard.readText()") == f"{instant_site}/tools/test-list/#test-list--beta"
     page.go_back()
     page.locator(".md-content a[href$='test-flow/']").first.click()

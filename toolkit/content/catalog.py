@@ -27,6 +27,8 @@ class Catalog:
     tools: dict[str, Loaded]
     glossary: list[Term] = field(default_factory=list)
     diagrams: dict[str, LoadedDiagram] = field(default_factory=dict)
+    #: local.yml's own support note (Markdown), replacing the shipped one; None: the shipped one.
+    support: str | None = None
 
     @cached_property
     def abbreviations(self) -> Abbreviations:
