@@ -30,7 +30,7 @@ REPRESENTATIVE = [
 FIRST_CONTROL = """() => {
   const all = [...document.querySelectorAll(
     '.tk-tool :is(input:not([type=hidden]):not([type=file]), textarea, select, .tk-choice)')];
-  const shown = all.filter(e => !e.closest('.tk-bar, .tk-print-save') && e.getClientRects().length);
+  const shown = all.filter(e => !e.closest('.tk-bar, .tk-print-save') && e.checkVisibility());
   return shown.length ? shown[0].getBoundingClientRect().top + window.scrollY : null;
 }"""
 
@@ -38,13 +38,14 @@ FIRST_CONTROL = """() => {
 OVERLAPS = """() => {
   const root = document.querySelector('.md-content');
   const controls = [...root.querySelectorAll('button, input, select, textarea, summary, .md-button')]
-    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+    .filter(e => e.checkVisibility({ visibilityProperty: true }));
   const boxes = controls.map(e => [e, e.getBoundingClientRect()]);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const found = [];
   const range = document.createRange();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.data.trim() || n.parentElement.closest('button, select, textarea, summary, .md-button')) continue;
+    if (!n.data.trim() || n.parentElement.closest('button, select, textarea, summary, .md-button') ||
+        !n.parentElement.checkVisibility({ visibilityProperty: true })) continue;
     range.selectNodeContents(n);
     for (const r of range.getClientRects()) {
       if (r.width < 1 || r.height < 1) continue;
@@ -273,3 +274,25 @@ def test_every_personal_tool_and_session_plan_carries_the_support_note(built_sit
                 assert where in text, (tool_id, where)
     plan = soup(built_site / "paths" / "reflective-practice-session" / "index.html")
     assert "116 123" in plan.select_one(".tk-support").get_text()
+
+
+# ----------------------------------------------------------------------------- accessibility
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_in_the_new_head_open_or_closed(page, site_server):
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    from .sweep import axe_violations
+
+    found = []
+    for tool_id in ("preparing-to-share", "senior-peer-support-worker-checklist", "should-i-share-now"):
+        page.goto(f"{site_server}/tools/{tool_id}/#{tool_id}--about")
+        page.locator(".tk-tool.tk-js").wait_for()
+        page.add_script_tag(content=AXE_SCRIPT)
+        found += axe_violations(page, f"{tool_id} as loaded")
+        page.locator(".tk-print-save > summary").click()
+        page.locator("details.tk-intro > summary").click()
+        page.locator(".tk-tool .tk-copy-link:visible").first.click()  # its "Copied" state
+        found += axe_violations(page, f"{tool_id} with its head open")
+    assert found == []
