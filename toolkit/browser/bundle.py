@@ -44,6 +44,7 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "template.js": _files("template.js"),
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "finder.js": _files("finder.js"),
+    _DIR + "finder.css": _files("finder.css"),
 }
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
@@ -72,7 +73,7 @@ def page_assets(html: str) -> list[str]:
         for kind in sorted(kinds):
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
     if re.search(r"<form [^>]*data-finder", html):
-        names.append("finder.js")
+        names += ["finder.css", "finder.js"]
     uris = [_DIR + n for n in names]
     return sorted(uris, key=lambda u: not u.endswith(".css"))
 

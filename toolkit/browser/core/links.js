@@ -5,10 +5,9 @@
   var ITEM = "[data-item],.tk-flow-question,.tk-outcome,.tk-path-step", SEL = "h2[id],h3[id],h4[id]," + ITEM.replace(/,|$/g, "[id]$&");
 
   function say(b) {
-    var was = b.textContent, name = b.getAttribute("aria-label");
-    b.textContent = name ? "Copied" : "Link copied";
-    if (name) b.setAttribute("aria-label", "Link copied");
-    setTimeout(function () { b.textContent = was; if (name) b.setAttribute("aria-label", name); }, 4000);
+    var was = b.innerHTML;
+    b.textContent = "Copied";
+    setTimeout(function () { b.innerHTML = was; }, 4000);
   }
 
   function byHand(url) {
@@ -33,17 +32,12 @@
     }
   }
 
-  /** A linked item opens marked, with its whole question (not only the part linked) in view. */
+  // An address naming a part of a question opens with the whole question in view (links.css marks
+  // the part); after the browser's own jump, which comes once the page has loaded.
   function show() {
     var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    document.querySelectorAll(".tk-target").forEach(function (n) { n.classList.remove("tk-target"); });
-    if (el && el.matches(ITEM)) {
-      el.classList.add("tk-target");
-      el = el.parentElement.closest(ITEM) || el;
-      // After the browser's own jump to the address's item, which comes once the page has loaded.
-      if (document.readyState === "complete") el.scrollIntoView();
-      else window.addEventListener("load", function () { el.scrollIntoView(); }, { once: true });
-    }
+    el = el && el.parentElement.closest(ITEM);
+    if (el) el.scrollIntoView();
   }
 
   function start() {
@@ -60,21 +54,20 @@
       b.setAttribute("data-target", el.id);
       b.addEventListener("click", function (e) { e.preventDefault(); copy(e.currentTarget); });
       if (heading) {
-        // No aria-label, and after the heading: it keeps its own accessible name.
+        // After the heading: it keeps its own accessible name.
         b.textContent = "Copy link";
         b.className += " tk-copy-link--heading";
         el.insertAdjacentElement("afterend", b);
       } else {
-        b.textContent = "Link";
-        b.setAttribute("aria-label", "Copy a link to this item");
+        b.innerHTML = '<span class="tk-sr">Copy a </span>Link<span class="tk-sr"> to this item</span>';
         el.classList.add("tk-linked");
         el.appendChild(b);
       }
     }
-    show();
   }
 
   window.addEventListener("hashchange", show);
+  window.addEventListener("load", show);
   // Material's instant navigation swaps the page without running this file again: document$
   // announces each new page (start() skips what already has a button).
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }

@@ -259,7 +259,7 @@
   /** A visible message that is announced at once (problems, refusals); "" hides it. */
   function warn(bar, text) { bar.querySelector(".tk-alert").textContent = text; if (text) reveal(bar); }
   /** Open the "Print and save" disclosure the bar sits in, so that a problem is seen. */
-  function reveal(bar) { for (var d = bar.closest("details"); d; d = d.parentNode.closest("details")) d.open = true; }
+  function reveal(bar) { if (bar.parentNode.open === false) bar.parentNode.open = true; }
   function say(bar, text) {
     var live = bar.querySelector(".tk-live");
     live.textContent = "";
