@@ -45,6 +45,7 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "finder.js": _files("finder.js"),
     _DIR + "finder.css": _files("finder.css"),
+    _DIR + "diagram.css": _files("diagram.css"),
 }
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
@@ -72,6 +73,8 @@ def page_assets(html: str) -> list[str]:
     if 'class="tk-pack"' not in html:
         for kind in sorted(kinds):
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
+    if 'class="tk-diagram' in html:
+        names.append("diagram.css")
     if re.search(r"<form [^>]*data-finder", html):
         names += ["finder.css", "finder.js"]
     uris = [_DIR + n for n in names]

@@ -5,9 +5,9 @@
   var ITEM = "[data-item],.tk-flow-question,.tk-outcome,.tk-path-step", SEL = "h2[id],h3[id],h4[id]," + ITEM.replace(/,|$/g, "[id]$&");
 
   function say(b) {
-    var was = b.innerHTML;
+    var was = [].slice.call(b.childNodes);
     b.textContent = "Copied";
-    setTimeout(function () { b.innerHTML = was; }, 4000);
+    setTimeout(function () { b.replaceChildren.apply(b, was); }, 4000);
   }
 
   function byHand(url) {
@@ -59,7 +59,7 @@
         b.className += " tk-copy-link--heading";
         el.insertAdjacentElement("afterend", b);
       } else {
-        b.innerHTML = '<span class="tk-sr">Copy a </span>Link<span class="tk-sr"> to this item</span>';
+        b.replaceChildren(TK.el("span", "tk-sr", "Copy a "), "Link", TK.el("span", "tk-sr", " to this item"));
         el.classList.add("tk-linked");
         el.appendChild(b);
       }
