@@ -188,5 +188,5 @@ def test_snapshot_of_the_page_head(name):
     soup = to_html(text)
     assert soup.select_one(".tk-head details.tk-print-save > summary").get_text() == "Print and save"
     if update.get("provenance"):
-        assert soup.select_one(".tk-provenance a")["href"] == f"#{tool_id}--about"
+        assert soup.select_one(".tk-provenance a")["href"] == f"#{tool_id}--about-this-tool"
     assert (soup.select_one(".tk-support") is not None) == bool(update.get("personal"))

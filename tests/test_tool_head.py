@@ -126,7 +126,7 @@ def test_head_keeps_metadata_and_actions_compact_and_nothing_is_lost(built_site)
     assert head.select_one("details.tk-intro > summary").get_text(strip=True) == "How to use this tool"
     assert head.select_one(".tk-print-only.tk-intro-print") is not None
     # Audiences, source, version and source notes moved to the foot, in "About this tool".
-    about = page.select_one(f".tk-about h2#{tool.id}--about").find_parent(class_="tk-about")
+    about = page.select_one(f".tk-about h2#{tool.id}--about-this-tool").find_parent(class_="tk-about")
     text = about.get_text(" ", strip=True)
     assert "Checklist for" in text and f"Version {tool.version}" in text and tool.source.section in text
     assert "Figure 5" in about.select_one(".tk-notice").get_text()
@@ -134,7 +134,7 @@ def test_head_keeps_metadata_and_actions_compact_and_nothing_is_lost(built_site)
     # A rebuilt tool says so at the top, in a few words, with a link to that section.
     provenance = head.select_one(".tk-provenance")
     assert len(provenance.get_text().split()) <= 16
-    assert provenance.select_one("a")["href"] == f"#{tool.id}--about"
+    assert provenance.select_one("a")["href"] == f"#{tool.id}--about-this-tool"
     # Prints keep the citation and leave the section out (print.css).
     assert page.select_one(".tk-print-about") is not None
 
@@ -157,6 +157,7 @@ def test_about_this_tool_is_left_off_prints(page, site_server):
     assert about.is_hidden() and page.locator(".tk-print-save").is_hidden()
     assert page.locator(".tk-print-about").is_visible(), "the citation footer stays"
     assert page.locator(".tk-intro-print").is_visible() and page.locator("details.tk-intro").is_hidden()
+    assert page.locator(".tk-provenance").is_visible() and page.locator(".tk-provenance a").is_hidden()
 
 
 # ----------------------------------------------------------------------------- nothing covers text

@@ -132,7 +132,7 @@ def render_path(lp: LoadedPath, catalog: Any) -> str:
     return render_template(
         "pages/path.md.j2", p=lp.path, steps=steps, total=duration(total), duration=duration,
         audiences=[(AUDIENCES[a], rel(audience_uri(a), uri)) for a in lp.path.audiences],
-        h=lambda n: "#" * (1 + n), support=getattr(catalog, "support", None), support_anchor=f"path-{lp.path.id}--support",
+        h=lambda n: "#" * (1 + n), support=getattr(catalog, "support", None), support_anchor=f"path-{lp.path.id}--support-note",
     )
 
 

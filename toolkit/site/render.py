@@ -237,7 +237,7 @@ def tool_context(
         ],
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
         "support": getattr(catalog, "support", None),
-        "support_anchor": anchor(tool.id, "support"),
+        "support_anchor": anchor(tool.id, "support-note"),
     }
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)
