@@ -586,7 +586,7 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     assert page.locator(".tk-flow-step").inner_text() == "Question 2"
     page.go_back()
     page.locator(".md-content a[href$='test-list/']").first.click()
-    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for(state="attached")
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
     assert page.get_by_label("Alpha item").is_checked()
@@ -611,7 +611,7 @@ def test_copy_link_buttons_follow_instant_navigation(browser, instant_site):
     assert page.locator(".md-content .tk-copy-link").count() > 0  # the first page has them
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-content a[href$='test-list/']").first.click()
-    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for(state="attached")
     assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
     button = page.locator("#test-list--beta > .tk-copy-link")
     button.wait_for(timeout=10_000)

@@ -349,6 +349,9 @@
     t.orphans = el("section", "tk-orphans");
     root.appendChild(t.orphans);
     t.view = TK.kinds[t.kind](t);
+    // What the kind shows in the bar for all to see (a checklist's progress) stays in view, under the head.
+    var shown = t.bar.querySelector(".tk-progress"), head = root.querySelector(".tk-head");
+    if (shown && head && place !== head) head.after(shown);
     ctls.push(t);
     refresh();
     t.load();
