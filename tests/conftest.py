@@ -71,7 +71,6 @@ def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with --strict (one build shared by every xdist
     worker); returns site_dir."""
-    if os.environ.get("HEAD_SITE"): return Path(os.environ["HEAD_SITE"])
     return shared(tmp_path_factory, "site", lambda folder: build_site(ROOT / "mkdocs.yml", folder))
 
 
