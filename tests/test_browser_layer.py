@@ -102,7 +102,8 @@ def test_pages_load_only_the_assets_they_need():
     assert "assets/toolkit/flow.js" in bundle.page_assets(both)
     pack = '<div class="tk-pack" data-pack="all">' + both + "</div>"
     assert bundle.page_assets(pack) == ["assets/toolkit/print.css", "assets/toolkit/print.js"]
-    assert bundle.page_assets('<form class="tk-finder" data-finder hidden>') == ["assets/toolkit/finder.js"]
+    assert bundle.page_assets('<form class="tk-finder" data-finder hidden>') == ["assets/toolkit/finder.css", "assets/toolkit/finder.js"]
+    assert bundle.page_assets('<figure class="tk-diagram" id="d">') == ["assets/toolkit/diagram.css"]
     assert set(bundle.EVERY_PAGE) <= set(bundle.ASSETS)
     for kind in ("checklist", "reflection", "template", "flow", "pathway"):
         assert kind in bundle.KIND_SCRIPTS
@@ -121,7 +122,7 @@ def test_every_page_loads_its_tools_scripts_and_stays_within_the_budget(built_si
     assert result["within_budget"], f"{result['max_page']}: {result['max_page_gzip_bytes']} bytes gzipped"
     assert result["max_page_gzip_bytes"] < result["total_gzip_bytes"]  # no page loads everything
     linked = bench_assets.page_assets(built_site)
-    for page, kinds in (("tools/index.html", ["finder.css", "finder.js"]),
+    for page, kinds in (("tools/index.html", ["finder.css", "finder.js"]), ("guides/career-pathway/index.html", ["diagram.css"]),
                         ("packs/everything/index.html", ["print.css", "print.js", "footer/packs--everything.css"])):
         assert {f"assets/toolkit/{n}" for n in kinds} | set(bundle.EVERY_PAGE) == set(linked[page]), page
     catalog = load_catalog(ROOT / "docs")

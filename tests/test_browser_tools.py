@@ -54,7 +54,15 @@ def stored(page, tool_id: str) -> dict | None:
     return json.loads(raw) if raw else None
 
 
+def open_print_save(page, tool_id: str) -> None:
+    """Open the tool's "Print and save" disclosure, which holds the saving switch and the actions."""
+    box = page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-print-save")
+    if box.get_attribute("open") is None:
+        box.locator("> summary").click()
+
+
 def open_actions(page, tool_id: str) -> None:
+    open_print_save(page, tool_id)
     summary = page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-actions > summary")
     if page.locator(f".tk-tool[data-tool='{tool_id}'] .tk-actions").get_attribute("open") is None:
         summary.click()
@@ -330,6 +338,7 @@ def test_markdown_and_text_downloads(page, base, errors):
 def test_saving_switch_off_keeps_nothing_new(page, base, errors):
     page.goto(f"{base}/tools/test-list/")
     page.locator("#test-list--alpha--done").check()
+    open_print_save(page, "test-list")
     switch = page.get_by_label("Save my answers on this device")
     assert switch.is_checked()
     switch.uncheck()
@@ -337,6 +346,7 @@ def test_saving_switch_off_keeps_nothing_new(page, base, errors):
     page.locator("#test-list--beta--done").check()
     assert set(stored(page, "test-list")["items"]) == {"alpha"}
     page.reload()
+    open_print_save(page, "test-list")
     assert not page.get_by_label("Save my answers on this device").is_checked()
     assert page.locator("#test-list--alpha--done").is_checked() and not page.locator("#test-list--beta--done").is_checked()
     page.get_by_label("Save my answers on this device").check()
@@ -589,11 +599,12 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     assert page.locator(".tk-flow-step").inner_text() == "Question 2"
     page.go_back()
     page.locator(".md-content a[href$='test-list/']").first.click()
-    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for(state="attached")
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(".tk-bar").count() == 1  # enhanced once, not twice
     assert page.locator("#test-list--alpha--done").is_checked()
     # The print view's script came with the page too, and its link loads the print view in full.
+    open_print_save(page, "test-list")
     page.get_by_role("link", name="Print with my answers").wait_for()
     page.get_by_role("link", name="Print blank").click()
     page.locator(".tk-print-bar").wait_for()
@@ -613,13 +624,13 @@ def test_copy_link_buttons_follow_instant_navigation(browser, instant_site):
     assert page.locator(".md-content .tk-copy-link").count() > 0  # the first page has them
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-content a[href$='test-list/']").first.click()
-    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for()
+    page.locator(".tk-tool[data-tool='test-list'] .tk-bar").wait_for(state="attached")
     assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
     button = page.locator("#test-list--beta > .tk-copy-link")
     button.wait_for(timeout=10_000)
     assert button.count() == 1 and page.locator("#test-list--alpha > .tk-copy-link").count() == 1
     button.click()
-    page.wait_for_selector("#test-list--beta > .tk-copy-link:text('Link copied')")
+    page.wait_for_selector("#test-list--beta > .tk-copy-link:text('Copied')")
     assert page.evaluate("navigator.clipboard.readText()") == f"{instant_site}/tools/test-list/#test-list--beta"
     page.go_back()
     page.locator(".md-content a[href$='test-flow/']").first.click()

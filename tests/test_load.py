@@ -82,6 +82,8 @@ CASES = [
     ("items-and-sections", GOOD + "sections: []\n", 1, "give either 'items' or 'sections'"),
     ("no-items", edit(GOOD, GOOD[GOOD.index("items:"):], ""), 1, "give either 'items' or 'sections'"),
     ("duplicate-item-id", edit(GOOD, "  - id: b", "  - id: a"), 11, "items[1].id: duplicate id 'a' in this tool (first on line 9)"),
+    ("page-part-id", edit(GOOD, "  - id: b", "  - id: about-this-tool"), 11, "items[1].id: the id 'about-this-tool' is taken by a part of every tool page"),
+    ("bad-provenance", edit(GOOD, "version: 1\n", "version: 1\nprovenance: ours\n"), 8, "provenance: Input should be 'paper', 'rebuilt' or 'toolkit'"),
     ("unknown-paper", edit(GOOD, "paper: sample-paper", "paper: imroc-99"), 6, "source.paper: unknown paper 'imroc-99'"),
     ("id-not-file-name", edit(GOOD, "id: t\n", "id: other\n"), 1, "id: 'other' must match the file name ('t')"),
     ("unknown-related", edit(GOOD, "version: 1\n", "version: 1\nrelated: [nowhere]\n"), 8, "related[0]: unknown tool 'nowhere'"),

@@ -140,3 +140,16 @@ def test_validate_checks_the_overlay_too(project, monkeypatch, capsys):
     line = text.splitlines().index("  - tool: preparing-to-shar") + 1
     assert main(["validate"]) == 1
     assert f"local/paths/example-valley-induction.yml:{line}: steps[2].tool: unknown tool 'preparing-to-shar'" in capsys.readouterr().err
+
+
+def test_local_support_note_replaces_the_shipped_one(local_site):
+    # preparing-to-share asks about the user's own experience (personal: true); the reflective
+    # practice session plan does too.
+    settings = overlay.load(EXAMPLE, ROOT).settings
+    for page in (local_site / "tools" / "preparing-to-share" / "index.html",
+                 local_site / "paths" / "reflective-practice-session" / "index.html"):
+        note = soup(page).select_one(".tk-support")
+        text = note.get_text(" ", strip=True)
+        assert "Example Valley staff support line on 01234 567999" in text
+        assert "stir up feelings" not in text, "the shipped text is replaced, not added to"
+    assert "staff support line" in settings.support

@@ -54,7 +54,11 @@ def test_each_page_in_a_path_says_step_n_of_m_with_previous_and_next(built_site)
             continue
         page = soup(built_site / "tools" / step.tool / "index.html")
         navs = page.select(f'nav.tk-path-nav .tk-path-nav-row[data-path="{lp.path.id}"]')
-        assert len(navs) == 2, "one under the title, one at the end"
+        assert len(navs) == 1, "in full at the end"
+        # Under the title, one compact line (the first path that holds the page, and how many more).
+        line = page.select_one("nav.tk-path-line")
+        if line["data-path"] == lp.path.id:
+            assert line.get_text(" ", strip=True).startswith(f"Step {n} of {m} in {lp.path.title}")
         text = navs[0].get_text(" ", strip=True)
         assert f"Step {n} of {m} in {lp.path.title}" in text
         prev = navs[0].select_one(".tk-path-nav-prev a")
@@ -70,7 +74,8 @@ def test_each_page_in_a_path_says_step_n_of_m_with_previous_and_next(built_site)
             assert nxt is None
     first_page = soup(built_site / "guides" / "personal-experience" / "index.html")
     assert steps[0].page == "guides/personal-experience/index.md"
-    assert "Step 1 of" in first_page.select_one(f'nav.tk-path-nav .tk-path-nav-row[data-path="{lp.path.id}"]').get_text()
+    assert "Step 1 of" in first_page.select_one(f'nav#tk-learning-paths .tk-path-nav-row[data-path="{lp.path.id}"]').get_text()
+    assert first_page.select_one("nav.tk-path-line").get_text(" ", strip=True).startswith("Step ")
 
 
 def test_an_audience_landing_page_for_every_audience(built_site):

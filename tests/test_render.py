@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,8 +49,10 @@ def rendered(tool_id: str) -> str:
 def test_snapshot(tool_id):
     text = rendered(tool_id)
     snap = SNAPSHOTS / f"{tool_id}.md"
-    if os.environ.get("UPDATE_SNAPSHOTS") or not snap.exists():
+    if os.environ.get("UPDATE_SNAPSHOTS"):
         snap.write_text(text, encoding="utf-8")
+    # A missing snapshot fails: a new one is written only on purpose, with UPDATE_SNAPSHOTS=1.
+    assert snap.exists(), f"no snapshot {snap.name} (UPDATE_SNAPSHOTS=1 writes it)"
     expected = snap.read_text(encoding="utf-8")
     diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True), "snapshot", "rendered"))
     assert not diff, f"rendering changed (UPDATE_SNAPSHOTS=1 to accept):\n{diff}"
@@ -91,7 +94,7 @@ def test_checklist_statuses_are_one_real_radio_group_per_item_in_sections():
         radios = group.select("input[type=radio]")
         assert {r["name"] for r in radios} == {anchor("sample-checklist", i)}
         assert [r["value"] for r in radios] == ["not-started", "in-progress", "done", "na"]
-    assert [h.get_text().replace("¶", "").strip() for h in soup.find_all("h2")] == ["First things", "Second things", "Related tools"]
+    assert [h.get_text().replace("¶", "").strip() for h in soup.find_all("h2")] == ["First things", "Second things", "Related tools", "About this tool"]
     assert soup.select_one("ul.tk-checklist")["data-statuses"] == "not-started in-progress done na"
     assert soup.select_one("ul.tk-checklist")["data-done"] == "done"
     assert soup.select_one("#sample-checklist--alpha .tk-hint strong").get_text() == "bold"
@@ -150,3 +153,46 @@ def test_glossary_pairs_hash_once_and_still_key_the_conversion_cache():
     assert md_block("A PSW.", made) == md_block("A PSW.", Abbreviations(pairs))
     assert '<abbr title="Peer support worker">PSW</abbr>' in md_block("A PSW.", made)
     assert catalog().abbreviations is catalog().abbreviations
+
+
+def _head(text: str) -> str:
+    """Page text up to the end of the tool's head (<div class="tk-head">, its <div>s balanced)."""
+    start = text.index('<div class="tk-head"')
+    depth, end = 0, start
+    for match in re.finditer(r"<div\b|</div>", text[start:]):
+        depth += 1 if match.group() == "<div" else -1
+        if depth == 0:
+            end = start + match.end()
+            break
+    return text[:end] + "\n"
+
+
+HEAD_CASES = {
+    # The page head of issue 25: summary, provenance line, "Print and save", intro one tap away.
+    "head-rebuilt-reflection": ("sample-reflection", {"provenance": "rebuilt", "personal": True}),
+    "head-toolkit-flow": ("sample-flow", {"provenance": "toolkit"}),
+    "head-checklist": ("sample-checklist", {}),
+}
+
+
+@pytest.mark.parametrize("name", HEAD_CASES)
+def test_snapshot_of_the_page_head(name):
+    from toolkit.content.load import Loaded
+
+    tool_id, update = HEAD_CASES[name]
+    entry = catalog().tool(tool_id)
+    entry = Loaded(entry.tool.model_copy(update=update), entry.path, entry.src_uri, entry.lines)
+    downloads = [("Download PDF", "downloads/x.pdf"), ("Download Word file", "downloads/x.docx")]
+    text = render_tool(entry, catalog(), page_uri=tool_uri(tool_id), downloads=downloads)
+    head = _head(text)
+    snap = SNAPSHOTS / f"{name}.md"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snap.write_text(head, encoding="utf-8")
+    assert snap.exists(), f"no snapshot {snap.name} (UPDATE_SNAPSHOTS=1 writes it)"
+    diff = "".join(difflib.unified_diff(snap.read_text(encoding="utf-8").splitlines(True), head.splitlines(True)))
+    assert not diff, f"the page head changed (UPDATE_SNAPSHOTS=1 to accept):\n{diff}"
+    soup = to_html(text)
+    assert soup.select_one(".tk-head details.tk-print-save > summary").get_text() == "Print and save"
+    if update.get("provenance"):
+        assert soup.select_one(".tk-provenance a")["href"] == f"#{tool_id}--about-this-tool"
+    assert (soup.select_one(".tk-support") is not None) == bool(update.get("personal"))

@@ -75,6 +75,7 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "teamview.css": _files("teamview.css"),
     _DIR + "teamview.js": _files("teamview.js"),
     _DIR + "finder.css": _files("finder.css"),
+    _DIR + "diagram.css": _files("diagram.css"),
 }
 #: Shipped but linked from no page: template.js loads them when first needed (see ASSETS).
 ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css"))
@@ -106,6 +107,8 @@ def page_assets(html: str) -> list[str]:
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
     if 'class="tk-session' in html or 'class="tk-scenario' in html or 'class="tk-cards' in html:
         names.append("session.css")  # session plans, handouts and scenario cards (A4 print layout)
+    if 'class="tk-diagram' in html:
+        names.append("diagram.css")
     if re.search(r"<form [^>]*data-finder", html):
         names += ["finder.css", "finder.js"]
     if 'class="tk-teamview"' in html:

@@ -30,6 +30,8 @@ class Catalog:
     diagrams: dict[str, LoadedDiagram] = field(default_factory=dict)
     #: docs/audiences.yml: each role's start-here tools and each tool's purpose (see toolkit.content.audiences)
     starts: Starts = field(default_factory=Starts)
+    #: local.yml's own support note (Markdown), replacing the shipped one; None: the shipped one.
+    support: str | None = None
 
     @cached_property
     def abbreviations(self) -> Abbreviations:

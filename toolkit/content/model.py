@@ -292,7 +292,20 @@ class ToolBase(Strict):
     version: int = Field(ge=1, description="Raise when the tool's items change meaning")
     intro: str | None = None
     notice: str | None = Field(
-        default=None, description="Shown prominently, e.g. that a table was reconstructed"
+        default=None,
+        description="Source notes for editors and curious readers (what the source says, what was missing and "
+        "how it was rebuilt, what is the toolkit's own): shown under 'About this tool' at the foot of the tool",
+    )
+    provenance: Literal["paper", "rebuilt", "toolkit"] = Field(
+        default="paper",
+        description="Where the tool comes from: 'paper' (the source gives it), 'rebuilt' (rebuilt from the "
+        "paper's text where our copy is incomplete) or 'toolkit' (the toolkit's own, built from the papers' "
+        "advice); the last two are said in a few words at the top of the tool",
+    )
+    personal: bool = Field(
+        default=False,
+        description="The tool asks about the user's own experience: it carries the note on where to turn for "
+        "support (local.yml 'support' replaces its text)",
     )
     related: list[Slug] = Field(default_factory=list)
     moved_from: list[Slug] = Field(
@@ -573,6 +586,11 @@ class LearningPath(Strict):
     session: Session | None = Field(
         default=None, description="For a path run as a group session: the facilitator plan and participant handout"
     )
+    personal: bool = Field(
+        default=False,
+        description="A session plan that asks people about their own experience: it carries the note on where "
+        "to turn for support (local.yml 'support' replaces its text)",
+    )
 
 
 # --------------------------------------------------------------------------- scenario cards
@@ -702,6 +720,11 @@ class LocalOverlay(Strict):
     hide_tools: list[Slug] = Field(default_factory=list, description="Shipped tools not offered here")
     papers: list[Paper] = Field(default_factory=list, description="Extra papers that local tools cite")
     accessibility: AccessibilityStatement | None = Field(default=None, description="Fills in the accessibility statement page")
+    support: str | None = Field(
+        default=None,
+        description="Where to turn for support (Markdown): replaces the shipped note on tools and session plans "
+        "that ask about people's own experience, e.g. with your employee assistance programme's number",
+    )
 
 
 # --------------------------------------------------------------------------- glossary

@@ -121,9 +121,11 @@ def load_catalog_with(docs_dir: Path, root: Path, overlay: Overlay | None) -> Ca
     """Load the shipped catalog plus the overlay's tools and papers, all checked together."""
     if overlay is None:
         return load_catalog(docs_dir, root=root)
-    return load_catalog(
+    catalog = load_catalog(
         docs_dir, root=root, extra_tool_dirs=overlay.tool_dirs, extra_papers=overlay.settings.papers
     )
+    catalog.support = overlay.settings.support
+    return catalog
 
 
 def visible(catalog: Catalog, overlay: Overlay | None) -> tuple[Catalog, dict[str, Loaded]]:

@@ -83,11 +83,18 @@ def _part_ids(item: Any, owner: str, loc: tuple[Any, ...], tool: Any = None) -> 
         yield f"{owner}-{field.id}", loc + ("id",)
 
 
+#: Parts of every tool page, anchored `tool--<id>` like its items (toolkit/templates/tools/tool.md.j2).
+PAGE_PARTS = frozenset({"related", "about-this-tool", "support-note"})
+
+
 def _duplicate_ids(entry: Loaded) -> list[Issue]:
     seen: dict[str, tuple[Any, ...]] = {}
     issues = []
+    taken = PAGE_PARTS | ({"outcomes"} if isinstance(entry.tool, Flow) else set())
     for ident, loc in _ids(entry):
-        if ident in seen:
+        if ident in taken:
+            issues.append(_at(entry, loc, f"the id {ident!r} is taken by a part of every tool page: choose another"))
+        elif ident in seen:
             shown = ident.split("/")[-1]
             issues.append(_at(entry, loc, f"duplicate id {shown!r} in this tool (first on line {entry.line(*seen[ident])})"))
         else:

@@ -168,6 +168,7 @@ def render_path(lp: LoadedPath, catalog: Any) -> str:
     return render_template(
         "pages/path.md.j2", p=lp.path, steps=steps, total=duration(total), duration=duration,
         audiences=[(audience_in_text(a), rel(audience_uri(a), uri)) for a in lp.path.audiences],
+        h=lambda n: "#" * (1 + n), support=getattr(catalog, "support", None), support_anchor=f"path-{lp.path.id}--support-note",
     )
 
 
@@ -216,8 +217,13 @@ def audience_tools(catalog: Any, audience: str, uri: str) -> dict[str, Any]:
 NAV_LABEL = "Learning paths this page is part of"
 
 
-def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any) -> str:
-    """Return 'step N of M' with previous and next links for every path this page is in."""
+#: The id of the full path navigation at the end of a page (the line under the title links to it).
+NAV_END_ID = "tk-learning-paths"
+
+
+def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any, *, compact: bool = False) -> str:
+    """Return 'step N of M' with previous and next links for every path this page is in; `compact`:
+    one line for under the page's title (the first path, and how many more)."""
     entries = []
     for lp in paths:
         targets = [step_target(s) for s in lp.path.steps]
@@ -231,20 +237,25 @@ def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any) -> str
                 "prev": views[index - 1] if index > 0 else None,
                 "next": views[index + 1] if index + 1 < len(views) else None,
             })
-    return render_template("partials/path-nav.md.j2", entries=entries, label=NAV_LABEL) if entries else ""
+    if not entries:
+        return ""
+    template = "partials/path-line.md.j2" if compact else "partials/path-nav.md.j2"
+    return render_template(template, entries=entries, label=NAV_LABEL, end_id=NAV_END_ID)
 
 
-def add_navigation(markdown: str, nav: str) -> str:
-    """Put the path navigation under the page's first heading and again at its end."""
+def add_navigation(markdown: str, nav: str, line: str | None = None) -> str:
+    """Put the path navigation at the page's end and, under its first heading, `line` (the compact
+    form) or the navigation again."""
     if not nav:
         return markdown
+    top = line or nav.replace(f' id="{NAV_END_ID}"', "", 1)
     lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            lines[i + 1:i + 1] = ["", nav]
+    for i, text in enumerate(lines):
+        if text.startswith("# "):
+            lines[i + 1:i + 1] = ["", top]
             break
     else:
-        lines[0:0] = [nav, ""]
+        lines[0:0] = [top, ""]
     # Two landmarks of one kind need different names (axe landmark-unique).
     end = nav.replace(f'aria-label="{NAV_LABEL}"', f'aria-label="{NAV_LABEL} (end of page)"', 1)
     return "\n".join(lines).rstrip("\n") + "\n\n" + end

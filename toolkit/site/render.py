@@ -23,6 +23,18 @@ from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS, audience_in_text
 
 TOOLS_URI = "tools"
+
+#: What a rebuilt or toolkit-made tool says at its top, in a few words (model: ToolBase.provenance) ...
+PROVENANCE = {
+    "rebuilt": "Rebuilt from the paper's text, as parts are missing from our copy.",
+    "toolkit": "Made by this toolkit from the papers' advice, not taken from a paper.",
+}
+#: ... and in full under "About this tool".
+PROVENANCE_LONG = {
+    "rebuilt": "Part of the source is missing from our copy of the paper, so this tool is rebuilt from the "
+    "paper's own text.",
+    "toolkit": "The papers do not give this tool in this form: the toolkit made it from their advice.",
+}
 PAPERS_URI = "papers.md"
 
 
@@ -185,7 +197,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = _md_filter
     env.filters["mdi"] = _mdi_filter
-    env.globals.update(anchor=anchor, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS, TOOLKIT_NAME=TOOLKIT_NAME)
+    env.globals.update(anchor=anchor, PROVENANCE=PROVENANCE, PROVENANCE_LONG=PROVENANCE_LONG, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS, TOOLKIT_NAME=TOOLKIT_NAME)
     env.filters["css_string"] = css_string
     return env
 
@@ -226,6 +238,8 @@ def tool_context(
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
         # A pathway is read, not filled in: it offers no print with answers.
         "has_answers": tool.kind != "pathway",
+        "support": getattr(catalog, "support", None),
+        "support_anchor": anchor(tool.id, "support-note"),
     }
     from toolkit.site import team  # team pages link back to tools through this module
 

@@ -147,7 +147,8 @@ class Extras:
 
     def navigation(self, markdown: str, src_uri: str) -> str:
         """Add "step N of M" with previous and next to a page that is a step of a path."""
-        return paths.add_navigation(markdown, paths.step_navigation(src_uri, self.paths, self.shown))
+        return paths.add_navigation(markdown, paths.step_navigation(src_uri, self.paths, self.shown),
+                                    paths.step_navigation(src_uri, self.paths, self.shown, compact=True))
 
     def record_page(self, html: str, *, src_uri: str, url: str, title: str, meta: dict[str, Any],
                     toc_ids: list[str], use_directory_urls: bool, display: str) -> str:

@@ -1,11 +1,13 @@
 // Copy link on headings and tool items; without JS, permalinks and the Stable links page remain.
+// An item's button sits in space kept free for it (links.css): it never covers the item's text.
 (function () {
   "use strict";
-  var SEL = "h2[id],h3[id],h4[id],[data-item][id],.tk-flow-question[id],.tk-outcome[id],.tk-path-step[id]";
+  var ITEM = "[data-item],.tk-flow-question,.tk-outcome,.tk-path-step", SEL = "h2[id],h3[id],h4[id]," + ITEM.replace(/,|$/g, "[id]$&");
 
-  function say(b, text) {
-    b.textContent = text;
-    setTimeout(function () { b.textContent = "Copy link"; }, 4000);
+  function say(b) {
+    var was = [].slice.call(b.childNodes);
+    b.textContent = "Copied";
+    setTimeout(function () { b.replaceChildren.apply(b, was); }, 4000);
   }
 
   function byHand(url) {
@@ -21,7 +23,7 @@
 
   function copy(button) {
     var url = location.href.split("#")[0] + "#" + button.getAttribute("data-target");
-    var done = function () { say(button, "Link copied"); };
+    var done = function () { say(button); };
     var other = function () { if (byHand(url)) { done(); } else { prompt("Copy this link:", url); } };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, other);
@@ -30,30 +32,42 @@
     }
   }
 
+  // An address naming a part of a question opens with the whole question in view (links.css marks
+  // the part); after the browser's own jump, which comes once the page has loaded.
+  function show() {
+    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    el = el && el.parentElement.closest(ITEM);
+    if (el) el.scrollIntoView();
+  }
+
   function start() {
     var els = document.querySelectorAll(SEL);
     for (var i = 0; i < els.length; i++) {
       var el = els[i], heading = /^H\d$/.test(el.tagName), next = el.nextElementSibling;
+      // One button an item: a question's parts keep their anchors but not a button of their own.
       if (!el.closest(".md-content") || el.closest(".tk-links-directory-list") || el.querySelector(":scope>.tk-copy-link") ||
-          (heading && next && next.classList.contains("tk-copy-link"))) { continue; }
+          (heading ? next && next.classList.contains("tk-copy-link") : el.parentElement.closest(ITEM))) { continue; }
       var b = document.createElement("button");
       b.type = "button";
       b.className = "tk-copy-link";
-      b.textContent = "Copy link";
       b.setAttribute("aria-live", "polite");
-      // No aria-label, and after headings: targets keep their own accessible names.
-      b.title = "Copy a link to this " + (heading ? "section" : "item");
       b.setAttribute("data-target", el.id);
       b.addEventListener("click", function (e) { e.preventDefault(); copy(e.currentTarget); });
       if (heading) {
+        // After the heading: it keeps its own accessible name.
+        b.textContent = "Copy link";
         b.className += " tk-copy-link--heading";
         el.insertAdjacentElement("afterend", b);
       } else {
+        b.replaceChildren(TK.el("span", "tk-sr", "Copy a "), "Link", TK.el("span", "tk-sr", " to this item"));
+        el.classList.add("tk-linked");
         el.appendChild(b);
       }
     }
   }
 
+  window.addEventListener("hashchange", show);
+  window.addEventListener("load", show);
   // Material's instant navigation swaps the page without running this file again: document$
   // announces each new page (start() skips what already has a button).
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }

@@ -62,7 +62,7 @@
   function full() {
     problem = "full";
     refresh();
-    ctls.forEach(function (t) { warn(t.bar, notice()); t.bar.querySelector("details").open = true; });
+    ctls.forEach(function (t) { warn(t.bar, notice()); t.bar.querySelector("details").open = true; reveal(t.bar); });
   }
   function raw(id) { return (saving ? ls.getItem(PREFIX + id) : mem[PREFIX + id]) || null; }
   /** A record in the current format (upgraded step by step), or null. */
@@ -274,7 +274,9 @@
     return "Your answers are saved as you type, in this browser on this device only. Nothing is sent anywhere. On a shared computer, switch saving off or clear your answers when you finish.";
   }
   /** A visible message that is announced at once (problems, refusals); "" hides it. */
-  function warn(bar, text) { bar.querySelector(".tk-alert").textContent = text; }
+  function warn(bar, text) { bar.querySelector(".tk-alert").textContent = text; if (text) reveal(bar); }
+  /** Open the "Print and save" disclosure the bar sits in, so that a problem is seen. */
+  function reveal(bar) { if (bar.parentNode.open === false) bar.parentNode.open = true; }
   function say(bar, text) {
     var live = bar.querySelector(".tk-live");
     live.textContent = "";
@@ -286,6 +288,7 @@
       t.bar.querySelector(".tk-where").textContent = notice();
       sw.checked = saving;
       sw.disabled = !ls || problem === "full";
+      if (problem) reveal(t.bar);
     });
   }
   function setSaving(on) {
@@ -351,7 +354,8 @@
 
   // ---- one tool on the page
   function Tool(root) {
-    var t = this, meta = root.querySelector(".tk-meta");
+    // The bar goes in the tool's "Print and save" disclosure (its own page) or, embedded, under its head.
+    var t = this, place = root.querySelector(".tk-print-save") || root.querySelector(".tk-head");
     t.root = root;
     t.id = root.getAttribute("data-tool");
     t.kind = root.getAttribute("data-kind");
@@ -360,10 +364,14 @@
     t.items = {}; // item id -> label, in page order; the kind fills it
     root.classList.add("tk-js");
     t.bar = makeBar(t);
-    root.insertBefore(t.bar, meta ? meta.nextSibling : root.firstChild);
+    if (place && place.tagName === "DETAILS") place.appendChild(t.bar);
+    else root.insertBefore(t.bar, place ? place.nextSibling : root.firstChild);
     t.orphans = el("section", "tk-orphans");
     root.appendChild(t.orphans);
     t.view = TK.kinds[t.kind](t);
+    // What the kind shows in the bar for all to see (a checklist's progress) stays in view, under the head.
+    var shown = t.bar.querySelector(".tk-progress"), head = root.querySelector(".tk-head");
+    if (shown && head && place !== head) head.after(shown);
     ctls.push(t);
     refresh();
     t.load();
@@ -456,6 +464,7 @@
     var box = t.root.querySelector(".tk-conflict") || t.bar.appendChild(el("div", "tk-conflict admonition warning"));
     box.textContent = "";
     box.setAttribute("role", "alert");
+    reveal(t.bar);
     box.appendChild(el("p", null, "You changed this tool in another tab or window while editing it here. Which answers do you want to keep?"));
     box.appendChild(TK.button("Keep what is on this page", function () {
       busy.forEach(function (k) { t.set(k, mine[k] || null); });
