@@ -15,7 +15,7 @@ from .conftest import DOCS
 
 CATALOG = load_catalog(DOCS)
 MENU = ["Tools", "Start by role", "Learning paths", "Guides", "Print packs", "Glossary", "For organisations"]
-FOR_ORGANISATIONS = ["Authoring and adapting", "Using the toolkit offline", "Source papers", "Stable links"]
+FOR_ORGANISATIONS = ["Authoring and adapting", "Using the toolkit offline", "Source papers", "Stable links", "Accessibility statement"]
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

@@ -1,8 +1,8 @@
 """The site's menu: what readers need first, then what organisations need.
 
-Top level, in order: Tools, Start by role, Learning paths, Guides, Print packs, Glossary, then
-"For organisations" (Authoring and adapting, Using the toolkit offline, Source papers, Stable
-links). Guide areas, roles, paths and packs are found from the pages themselves, so a new guide
+Top level, in order: Tools (with Team view), Start by role, Learning paths (with Scenario cards),
+Guides, Print packs, Glossary, then "For organisations" (Authoring and adapting, Using the toolkit
+offline, Source papers, Stable links, Accessibility statement). Guide areas, roles, paths and packs are found from the pages themselves, so a new guide
 or path joins the menu without editing mkdocs.yml. A page the rules do not place (a local
 overlay's pages, say) goes at the end, under its folder. mkdocs.yml's own `nav:`, if set, wins.
 """
@@ -13,12 +13,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 HOME = "index.md"
+TEAM = "team/index.md"
+SCENARIOS = "scenarios/index.md"
 #: Pages under "For organisations", in order: (title, page).
 FOR_ORGANISATIONS = [
     ("Authoring and adapting", "authoring.md"),
     ("Using the toolkit offline", "offline.md"),
     ("Source papers", "papers.md"),
     ("Stable links", "links.md"),
+    ("Accessibility statement", "accessibility.md"),
 ]
 #: Sections made from a folder (index first, then the rest in file order): (title, folder).
 _FOLDERS = {"audiences": "Start by role", "paths": "Learning paths", "packs": "Print packs"}
@@ -50,12 +53,14 @@ def site_nav(doc_uris: Iterable[str], titles: Mapping[str, str], *, role_order: 
                     take(value if isinstance(value, list) else [value])
         return items
 
-    if "tools/index.md" in uris:
-        nav += take([{"Tools": "tools/index.md"}])
+    if "tools/index.md" in uris:  # team view combines people's answers to one tool: it sits with the tools
+        nav += take([{"Tools": ["tools/index.md", {"Team view": TEAM}] if TEAM in uris else "tools/index.md"}])
     roles = _folder(uris, "audiences", [f"audiences/{r}.md" for r in role_order])
     if roles:
         nav += take([{"Start by role": roles}])
     learning = _folder(uris, "paths")
+    if SCENARIOS in uris:  # the cards session plans use
+        learning = [*learning, {"Scenario cards": SCENARIOS}]
     if learning:
         nav += take([{"Learning paths": learning}])
     areas = sorted({u.split("/")[1] for u in uris if u.startswith("guides/") and u.count("/") >= 2})
