@@ -9,11 +9,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
+.PHONY: serve test test-unit test-build test-browser check site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test      install test dependencies (and Chromium, as root) and run every test"
+	@echo "make check     lint (ruff), formatting, types (mypy) and content; CI runs it before the tests"
+	@echo "make test-unit, test-build, test-browser  one tier of the tests"
 	@echo "make site      check the content, build strictly and publish to site/ only if the whole build succeeds, with PDF and Word downloads"
 	@echo "               and the offline zip; writes the server configuration to build/hosting/ (see README, Hosting)"
 	@echo "make site-properdocs, make site-zensical  the same site built with ProperDocs or Zensical (generate, build, finish) into site-ENGINE/"
@@ -36,6 +38,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $@
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
@@ -117,6 +123,21 @@ scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
 test: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
+
+# The same tests in tiers: unit (no site built, about a minute), build (sites built, no browser), browser.
+test-unit: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -n auto -m "not build and not browser" $(PYTEST_ARGS)
+test-build: $(VENV)/.installed-test pango engines
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "build and not browser" $(PYTEST_ARGS)
+test-browser: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m browser $(PYTEST_ARGS)
+
+# Static checks, before the tests (CI runs this first): lint and format (ruff), types (mypy), content.
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check toolkit hooks
+	$(BIN)/ruff format --check toolkit hooks
+	$(BIN)/mypy
+	$(BIN)/toolkit validate
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
 bench: $(VENV)/.installed-bench

@@ -33,10 +33,26 @@ os.environ["TOOLKIT_DOWNLOADS"] = "0"
 os.environ["TOOLKIT_CACHE_DIR"] = str(ROOT / ".cache" / "no-downloads-in-test-builds")
 
 
+#: Fixtures that drive Chromium, and fixtures that build a site: a test using one is in the
+#: browser or the build tier (`make test-unit`, `make test-build`, `make test-browser`).
+BROWSER_FIXTURES_USED = {"browser", "page", "print_page"}
+BUILD_FIXTURES_USED = {
+    "built_site", "project", "scratch_site", "site_server", "searchable_site_server", "hook_site",
+    "instant_site", "local_site", "offering_site", "offline_site", "offline_zip", "unzipped",
+    "samples_server", "server_dir", "zensical_site", "vnu_run", "vnu_errors", "packages", "kit_files",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Start the longest tests first, the sweep of every page in the browser (tests/sweep.py):
-    xdist then fills both workers with the short ones around them, instead of one worker
-    sweeping alone at the end of the run."""
+    """Mark each test with its tier, and start the longest tests first, the sweep of every page
+    in the browser (tests/sweep.py): xdist then fills both workers with the short ones around
+    them, instead of one worker sweeping alone at the end of the run."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES_USED and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") is None and used & BUILD_FIXTURES_USED:
+            item.add_marker(pytest.mark.build)
     items.sort(key=lambda item: item.get_closest_marker("sweep") is None)
 
 

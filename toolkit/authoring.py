@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from toolkit.content.audiences import AUDIENCES_FILE, load_starts
-
 import re
 from pathlib import Path
+from typing import Any
 
-from toolkit.site import links, paths, scenarios, sessions
+from toolkit.content.audiences import AUDIENCES_FILE, load_starts
 from toolkit.content.catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import load_papers, load_tool, read_yaml
-from toolkit.content.overlay import SETTINGS_FILE, load as load_overlay
-from toolkit.site.pages import GLOSSARY_URI, TOOLS_INDEX_URI
-from toolkit.site.render import PAPERS_URI, render_template, tool_uri
+from toolkit.content.overlay import SETTINGS_FILE
+from toolkit.content.overlay import load as load_overlay
 from toolkit.content.schemas import modeline
 from toolkit.content.validate import check
+from toolkit.site import links, paths, scenarios, sessions
+from toolkit.site.pages import GLOSSARY_URI, TOOLS_INDEX_URI
+from toolkit.site.render import PAPERS_URI, render_template, tool_uri
 
 
 def _display(file: Path, root: Path) -> str:
@@ -28,7 +29,15 @@ def _display(file: Path, root: Path) -> str:
 def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, force: bool = False) -> Path:
     """Write a starter YAML file that validates as it stands; return its path."""
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", new_id) or len(new_id) > 64:
-        raise ContentError([Issue("<command line>", 1, f"id {new_id!r} must be a slug: lower-case letters and digits joined by single hyphens")])
+        raise ContentError(
+            [
+                Issue(
+                    "<command line>",
+                    1,
+                    f"id {new_id!r} must be a slug: lower-case letters and digits joined by single hyphens",
+                )
+            ]
+        )
     folder = folder or (docs / {"path": paths.PATHS_DIR, "scenario": scenarios.SCENARIOS_DIR}.get(kind, TOOLS_DIR))
     file = folder / f"{new_id}.yml"
     if file.exists() and not force:
@@ -42,8 +51,12 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
         pass
     folder.mkdir(parents=True, exist_ok=True)
     text = render_template(
-        f"new/{kind}.yml.j2", modeline=modeline(file, kind), id=new_id,
-        title=new_id.replace("-", " ").capitalize(), paper=paper, tool=tool,
+        f"new/{kind}.yml.j2",
+        modeline=modeline(file, kind),
+        id=new_id,
+        title=new_id.replace("-", " ").capitalize(),
+        paper=paper,
+        tool=tool,
     )
     file.write_text(text, encoding="utf-8")
     return file
@@ -61,7 +74,14 @@ def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
     pages |= {u for p in path_ids for u in sessions.session_uris(p)}
     pages |= {scenarios.scenario_uri(f.stem) for f in scenarios.card_files(docs)} | {scenarios.INDEX_URI}
     pages |= {scenarios.sheet_uri(name) for name in scenarios.SHEETS}
-    pages |= {tool_uri(t) for t in catalog.tools} | {TOOLS_INDEX_URI, PAPERS_URI, GLOSSARY_URI, links.LINKS_URI, f"{paths.PATHS_DIR}/index.md", f"{paths.AUDIENCES_DIR}/index.md"}
+    pages |= {tool_uri(t) for t in catalog.tools} | {
+        TOOLS_INDEX_URI,
+        PAPERS_URI,
+        GLOSSARY_URI,
+        links.LINKS_URI,
+        f"{paths.PATHS_DIR}/index.md",
+        f"{paths.AUDIENCES_DIR}/index.md",
+    }
     pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
     return pages
 
@@ -115,7 +135,7 @@ def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
         papers = {p.id: p for p in registry.papers}
     except (ContentError, FileNotFoundError):
         pass
-    tools = {}
+    tools: dict[str, Any] = {}
     for other in tool_files(docs):
         if other.resolve() == file.resolve():
             continue
@@ -140,4 +160,5 @@ def validate_overlay(docs: Path, root: Path) -> str | None:
     files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
     known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {"local/index.md"}
     paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root))
-    return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {len(loaded.settings.hide_tools)} hidden"
+    hidden = len(loaded.settings.hide_tools)
+    return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {hidden} hidden"

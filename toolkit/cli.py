@@ -54,7 +54,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     try:
-        file = authoring.new_file(args.kind, args.id, Path(args.docs), folder=Path(args.dir) if args.dir else None, force=args.force)
+        file = authoring.new_file(
+            args.kind, args.id, Path(args.docs), folder=Path(args.dir) if args.dir else None, force=args.force
+        )
     except FileExistsError as exc:
         print(f"error: {exc} already exists (use --force to replace it)", file=sys.stderr)
         return 2
@@ -68,8 +70,20 @@ def cmd_links(args: argparse.Namespace) -> int:
         env["TOOLKIT_LINKS_UPDATE"] = "1"
     with tempfile.TemporaryDirectory() as site:
         done = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--config-file", args.config, "--site-dir", site],
-            env=env, check=False,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--quiet",
+                "--strict",
+                "--config-file",
+                args.config,
+                "--site-dir",
+                site,
+            ],
+            env=env,
+            check=False,
         )
     if done.returncode == 0:
         print(f"{'updated' if args.update else 'ok'}: {Path(args.docs) / 'links.lock'}")
@@ -104,6 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             tree = Path(args.config).resolve().parent / "build" / f"tree-{args.engine}"
             for note in engines.build(args.engine, Path(args.config), tree, tmp):
                 print(f"ok: {note}")
+
     try:
         publish(out, run)
     except failed as exc:
@@ -132,7 +147,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     out = Path(args.dir)
     count = write_tree(Path(args.config), out, engine=args.engine)
-    print(f"wrote {out}: {count} pages; build it with any engine, e.g. `mkdocs build -f {out / CONFIG_FILE}`, then run `toolkit finish {out / 'site'}`")
+    print(
+        f"wrote {out}: {count} pages; build it with any engine, e.g. `mkdocs build -f {out / CONFIG_FILE}`, then run "
+        f"`toolkit finish {out / 'site'}`"
+    )
     return 0
 
 
@@ -158,14 +176,21 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="toolkit", description=__doc__)
     p.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     sub = p.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check every tool, paper and path, or only the files named; exit 1 on problems")
-    validate.add_argument("paths", nargs="*", help="tool, path, references.yml or local.yml files to check on their own")
+    validate = sub.add_parser(
+        "validate", help="check every tool, paper and path, or only the files named; exit 1 on problems"
+    )
+    validate.add_argument(
+        "paths", nargs="*", help="tool, path, references.yml or local.yml files to check on their own"
+    )
     validate.set_defaults(func=cmd_validate)
     sub.add_parser("list", help="list every tool: id, kind, source, audiences, title, file").set_defaults(func=cmd_list)
     new = sub.add_parser("new", help="write a valid starter YAML file for a tool, learning path or scenario card")
     new.add_argument("kind", choices=schemas.NEW_KINDS)
     new.add_argument("id", help="the new id: lower-case words joined by hyphens")
-    new.add_argument("--dir", help="folder to write into (default: docs/tools; docs/paths for a path, docs/scenarios for a scenario card)")
+    new.add_argument(
+        "--dir",
+        help="folder to write into (default: docs/tools; docs/paths for a path, docs/scenarios for a scenario card)",
+    )
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(func=cmd_new)
     links = sub.add_parser("links", help="build the site and check public links against docs/links.lock")
@@ -175,27 +200,49 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print the page generated for one tool")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
-    build = sub.add_parser("build", help="build the site strictly and publish it to --out only if the whole build succeeds")
+    build = sub.add_parser(
+        "build", help="build the site strictly and publish it to --out only if the whole build succeeds"
+    )
     build.add_argument("--out", default="site", help="folder to publish (default: site)")
     build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
-    build.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
-                       help="mkdocs (default): in this process, through the hooks; properdocs, zensical: "
-                            "generate build/tree-ENGINE, build it with the engine from .cache/engines, finish")
+    build.add_argument(
+        "--engine",
+        choices=["mkdocs", "properdocs", "zensical"],
+        default="mkdocs",
+        help="mkdocs (default): in this process, through the hooks; properdocs, zensical: "
+        "generate build/tree-ENGINE, build it with the engine from .cache/engines, finish",
+    )
     build.set_defaults(func=cmd_build)
-    gen = sub.add_parser("generate", help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; no engine is used")
+    gen = sub.add_parser(
+        "generate",
+        help="write a complete source tree (pages, assets, data, a mkdocs.yml without hooks) that any engine builds; "
+        "no engine is used",
+    )
     gen.add_argument("dir", help="folder to write (its docs/, overrides/ and mkdocs.yml are replaced)")
     gen.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
-    gen.add_argument("--engine", choices=["mkdocs", "properdocs", "zensical"], default="mkdocs",
-                     help="the engine that will build it (zensical: without the fixes to Material's templates)")
+    gen.add_argument(
+        "--engine",
+        choices=["mkdocs", "properdocs", "zensical"],
+        default="mkdocs",
+        help="the engine that will build it (zensical: without the fixes to Material's templates)",
+    )
     gen.set_defaults(func=cmd_generate)
-    fin = sub.add_parser("finish", help="do the after-rendering work on a site built from `toolkit generate`'s tree (any engine)")
+    fin = sub.add_parser(
+        "finish", help="do the after-rendering work on a site built from `toolkit generate`'s tree (any engine)"
+    )
     fin.add_argument("site", help="the built site folder")
     fin.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
     fin.add_argument("--update-links", action="store_true", help="rewrite docs/links.lock instead of checking it")
     fin.set_defaults(func=cmd_finish)
     schema = sub.add_parser("schema", help="print the JSON Schema of a tool file, or write every schema")
-    schema.add_argument("--write", nargs="?", const="", default=None, metavar="DIR",
-                        help="write one schema per kind of file (default folder: toolkit/schema)")
+    schema.add_argument(
+        "--write",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="DIR",
+        help="write one schema per kind of file (default folder: toolkit/schema)",
+    )
     schema.set_defaults(func=cmd_schema)
     return p
 

@@ -10,7 +10,7 @@ A newer site reads every older format (store.js upgrades one step at a time).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -23,7 +23,7 @@ MAX_VALUE_CHARS = 200_000
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=200)]
 #: Keys that are not ids (__proto__, <script>, ...) make a file invalid.
-ONLY_IDS = {"additionalProperties": False}
+ONLY_IDS: dict[str, Any] = {"additionalProperties": False}
 Value = Annotated[str, StringConstraints(max_length=MAX_VALUE_CHARS)]
 
 
@@ -31,13 +31,13 @@ class Answer(BaseModel):
     """One item's answer, under its item id (reflection parts: `<question>-<part>`)."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Optional[Value] = Field(None, description="The item's wording when answered (shown if the item is removed)")
-    text: Optional[Value] = Field(None, description="Reflection or template answer; a flow answer's label")
-    note: Optional[Value] = Field(None, description="Checklist note")
-    status: Optional[Value] = Field(None, description="Checklist status: in-progress, done or na")
-    rating: Optional[Value] = Field(None, description="Checklist rating: the scale level id")
-    answer: Optional[Value] = Field(None, description="Flow: the answer id chosen at this question")
-    checked: Optional[bool] = Field(None, description="Checklist: ticked")
+    label: Value | None = Field(None, description="The item's wording when answered (shown if the item is removed)")
+    text: Value | None = Field(None, description="Reflection or template answer; a flow answer's label")
+    note: Value | None = Field(None, description="Checklist note")
+    status: Value | None = Field(None, description="Checklist status: in-progress, done or na")
+    rating: Value | None = Field(None, description="Checklist rating: the scale level id")
+    answer: Value | None = Field(None, description="Flow: the answer id chosen at this question")
+    checked: bool | None = Field(None, description="Checklist: ticked")
 
 
 class ToolAnswers(BaseModel):
@@ -49,7 +49,7 @@ class ToolAnswers(BaseModel):
     title: Value
     version: int = Field(ge=1, description="The tool's content version when answered (not the storage format)")
     updated: Value = Field(description="When last changed (ISO 8601), or empty")
-    format: Optional[Literal[2]] = Field(None, description="Storage format version; absent in format 1")
+    format: Literal[2] | None = Field(None, description="Storage format version; absent in format 1")
     items: dict[Id, Answer] = Field(json_schema_extra=ONLY_IDS)
 
 
@@ -60,7 +60,7 @@ class TeamMember(BaseModel):
     """One person's answers in team view's combined file."""
 
     model_config = ConfigDict(extra="forbid")
-    person: Optional[Name] = None
+    person: Name | None = None
     tools: dict[Id, ToolAnswers] = Field(json_schema_extra=ONLY_IDS)
 
 
@@ -72,7 +72,7 @@ class AnswersFile(BaseModel):
     version: Literal[1, 2] = Field(description="Format version of the file and of every record in it")
     exported: Value
     tools: dict[Id, ToolAnswers] = Field(json_schema_extra=ONLY_IDS)
-    person: Optional[Name] = Field(None, description="Name or initials the person typed when exporting (for team view)")
-    people: Optional[list[TeamMember]] = Field(
+    person: Name | None = Field(None, description="Name or initials the person typed when exporting (for team view)")
+    people: list[TeamMember] | None = Field(
         None, description="Team view's combined file: each person's own answers, as their file had them"
     )

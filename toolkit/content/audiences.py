@@ -8,6 +8,7 @@ otherwise. The role's print pack holds its start tools and the few listed under 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class Starts:
     """The checked contents of docs/audiences.yml."""
 
     by_audience: dict[str, AudienceStart] = field(default_factory=dict)
-    purpose_of: dict[str, str] = field(default_factory=dict)  # tool id -> purpose, where not the kind's
+    purpose_of: Mapping[str, str] = field(default_factory=dict)  # tool id -> purpose, where not the kind's
 
     def start(self, audience: str, shown: set[str] | None = None) -> list[tuple[str, str]]:
         """(tool id, when to use it) for a role's start tools, leaving out tools not `shown`."""
@@ -70,19 +71,29 @@ def check_starts(parsed: AudiencesFile, tools: set[str], display: str, lines: Li
     seen_roles: dict[str, int] = {}
     for i, entry in enumerate(parsed.audiences):
         if entry.audience in seen_roles:
-            problem(("audiences", i, "audience"), f"audiences[{i}].audience: {entry.audience!r} is already given on line {seen_roles[entry.audience]}")
+            problem(
+                ("audiences", i, "audience"),
+                f"audiences[{i}].audience: {entry.audience!r} is already given on line {seen_roles[entry.audience]}",
+            )
         seen_roles.setdefault(entry.audience, lines.line(("audiences", i, "audience")))
         seen: set[str] = set()
-        refs = [(("audiences", i, "start", j, "tool"), f"audiences[{i}].start[{j}].tool", s.tool) for j, s in enumerate(entry.start)]
+        refs: list[tuple[tuple[str | int, ...], str, str]] = [
+            (("audiences", i, "start", j, "tool"), f"audiences[{i}].start[{j}].tool", s.tool)
+            for j, s in enumerate(entry.start)
+        ]
         refs += [(("audiences", i, "then", j), f"audiences[{i}].then[{j}]", t) for j, t in enumerate(entry.then)]
-        for loc, name, tool in refs:
+        for loc, name, tool in refs:  # loc: a path of keys and indexes into the file
             if tool not in tools:
                 problem(loc, f"{name}: unknown tool {tool!r}")
             elif tool in seen:
                 problem(loc, f"{name}: {tool!r} is already listed for {entry.audience}")
             seen.add(tool)
         if len(seen) > PACK_LIMIT:
-            problem(("audiences", i, "then"), f"audiences[{i}]: the print pack would hold {len(seen)} tools; keep start and then to {PACK_LIMIT} at most")
+            problem(
+                ("audiences", i, "then"),
+                f"audiences[{i}]: the print pack would hold {len(seen)} tools; keep start and then to {PACK_LIMIT} "
+                "at most",
+            )
     where: dict[str, str] = {}
     for purpose, ids in parsed.purposes.items():
         for j, tool in enumerate(ids):

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from toolkit.site.glossary import Abbreviations, abbreviation_pairs
-from toolkit.site.diagrams import LoadedDiagram, is_diagram_file, load_diagrams
 from toolkit.content.audiences import AUDIENCES_FILE, Starts, load_starts
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import Loaded, load_glossary, load_papers, load_tool
 from toolkit.content.model import KINDS, Paper, Term
 from toolkit.content.validate import check
+from toolkit.site.diagrams import LoadedDiagram, is_diagram_file, load_diagrams
+from toolkit.site.glossary import Abbreviations, abbreviation_pairs
 
 PAPERS_FILE = "references.yml"
 GLOSSARY_FILE = "glossary.yml"
@@ -72,7 +72,11 @@ def _display(file: Path, root: Path) -> str:
 
 
 def load_catalog(
-    docs_dir: Path, root: Path | None = None, *, extra_tool_dirs: Sequence[Path] = (), extra_papers: Sequence[Paper] = ()
+    docs_dir: Path,
+    root: Path | None = None,
+    *,
+    extra_tool_dirs: Sequence[Path] = (),
+    extra_papers: Sequence[Paper] = (),
 ) -> Catalog:
     """Load, validate and cross-check all content; raise ContentError listing every problem.
 
@@ -91,14 +95,24 @@ def load_catalog(
             registry, lines = load_papers(papers_file, _display(papers_file, root))
             for i, paper in enumerate(registry.papers):
                 if paper.id in papers:
-                    issues.append(Issue(_display(papers_file, root), lines.line(("papers", i, "id")), f"papers[{i}].id: duplicate paper id {paper.id!r}"))
+                    issues.append(
+                        Issue(
+                            _display(papers_file, root),
+                            lines.line(("papers", i, "id")),
+                            f"papers[{i}].id: duplicate paper id {paper.id!r}",
+                        )
+                    )
                 papers[paper.id] = paper
         except ContentError as exc:
             issues += exc.issues
     for paper in extra_papers:
         papers.setdefault(paper.id, paper)
     entries: list[Loaded] = []
-    extra = [(f, TOOLS_DIR + "/" + f.relative_to(d).as_posix()) for d in extra_tool_dirs for f in sorted(Path(d).rglob("*.yml"))]
+    extra = [
+        (f, TOOLS_DIR + "/" + f.relative_to(d).as_posix())
+        for d in extra_tool_dirs
+        for f in sorted(Path(d).rglob("*.yml"))
+    ]
     for file, src_uri in [(f, f.relative_to(docs_dir).as_posix()) for f in tool_files(docs_dir)] + extra:
         try:
             entries.append(load_tool(file, _display(file, root), src_uri))
@@ -124,4 +138,6 @@ def load_catalog(
     issues += diagram_issues
     if issues:
         raise ContentError(issues)
-    return Catalog(papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms, diagrams=diagrams, starts=starts)
+    return Catalog(
+        papers=papers, tools={e.tool.id: e for e in entries}, glossary=terms, diagrams=diagrams, starts=starts
+    )

@@ -32,7 +32,9 @@ def check_file_ids(records: Iterable[FileId], noun: str) -> list[Issue]:
             issues.append(Issue(rec.file, rec.line, f"id: {rec.id!r} must match the file name ({stem!r})"))
         if rec.id in first:
             other = first[rec.id]
-            issues.append(Issue(rec.file, rec.line, f"id: duplicate {noun} id {rec.id!r} (also in {other.file}:{other.line})"))
+            issues.append(
+                Issue(rec.file, rec.line, f"id: duplicate {noun} id {rec.id!r} (also in {other.file}:{other.line})")
+            )
         else:
             first[rec.id] = rec
     return issues

@@ -62,7 +62,9 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, issues: l
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                issues.append(Issue(path, line, f"{dotted(loc + (key,))}: duplicate key (first given on line {seen[key]})"))
+                issues.append(
+                    Issue(path, line, f"{dotted(loc + (key,))}: duplicate key (first given on line {seen[key]})")
+                )
                 continue
             seen[key] = line
             lines[loc + (key,)] = line
@@ -82,8 +84,16 @@ def _refuse_aliases(text: str, path: str) -> None:
     "billion laughs" documents that expand exponentially."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1
-            raise ContentError([Issue(path, line, "YAML anchors and aliases (& and *) are not allowed in content files; write the value out")])
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            raise ContentError(
+                [
+                    Issue(
+                        path,
+                        line,
+                        "YAML anchors and aliases (& and *) are not allowed in content files; write the value out",
+                    )
+                ]
+            )
 
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
@@ -130,8 +140,6 @@ def read_yaml(file: Path, path: str) -> tuple[Any, LineMap]:
     return data, LineMap(lines)
 
 
-
-
 _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
@@ -140,11 +148,13 @@ _MESSAGES = {
 }
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: Any) -> str:  # a pydantic ErrorDetails
     kind = err["type"]
     if kind == "union_tag_not_found":
         return "required field is missing (one of: " + ", ".join(KINDS) + ")"
-    if kind == "string_pattern_mismatch" and "[a-z0-9]+(?:-[a-z0-9]+)*" not in str(err.get("ctx", {}).get("pattern", "")):
+    if kind == "string_pattern_mismatch" and "[a-z0-9]+(?:-[a-z0-9]+)*" not in str(
+        err.get("ctx", {}).get("pattern", "")
+    ):
         return err["msg"]  # a pattern other than the slug's (e.g. a colour): say what it must match
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
@@ -179,7 +189,7 @@ def parse(model: type[M] | TypeAdapter[M], data: Any, path: str, lines: LineMap)
         if isinstance(model, TypeAdapter):
             return model.validate_python(data)
         assert issubclass(model, BaseModel)
-        return model.model_validate(data)  # type: ignore[return-value]
+        return model.model_validate(data)
     except ValidationError as exc:
         raise ContentError(validation_issues(exc, path, lines)) from None
 
@@ -215,11 +225,19 @@ def load_glossary(file: Path, path: str) -> list[Term]:
     """Load the glossary; the same id or term twice is an error."""
     data, lines = read_yaml(file, path)
     glossary = parse(GlossaryFile, data, path, lines)
-    issues, ids, terms = [], {}, {}
+    issues: list[Issue] = []
+    ids: dict[str, int] = {}
+    terms: dict[str, int] = {}
     for i, term in enumerate(glossary.terms):
         for key, seen, what in ((term.id, ids, "id"), (term.term.lower(), terms, "term")):
             if key in seen:
-                issues.append(Issue(path, lines.line(("terms", i, what)), f"terms[{i}].{what}: {getattr(term, what)!r} is already defined on line {seen[key]}"))
+                issues.append(
+                    Issue(
+                        path,
+                        lines.line(("terms", i, what)),
+                        f"terms[{i}].{what}: {getattr(term, what)!r} is already defined on line {seen[key]}",
+                    )
+                )
             else:
                 seen[key] = lines.line(("terms", i, what))
     if issues:

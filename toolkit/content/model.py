@@ -7,7 +7,7 @@ in a YAML key is an error rather than silently ignored data.
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, Literal, TypeVar, Union
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -135,7 +135,9 @@ class Item(Strict):
     id: Slug
     text: Text
     hint: str | None = None
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 class ItemField(Strict):
@@ -196,7 +198,9 @@ class Question(Strict):
     text: Text
     hint: str | None = None
     parts: list[Part] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 class TemplateField(Strict):
@@ -214,7 +218,9 @@ class TemplateField(Strict):
         "'heading' as a heading itself (e.g. a name); 'list' as a bulleted list, one line a bullet; "
         "'omit' left out (notes for the writer, such as who reviewed it)",
     )
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 ItemT = TypeVar("ItemT", Item, Question, TemplateField)
@@ -227,7 +233,9 @@ class Section(Strict, Generic[ItemT]):
     title: Text
     intro: str | None = None
     items: list[ItemT] = Field(min_length=1)
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 class Answer(Strict):
@@ -245,7 +253,9 @@ class FlowQuestion(Strict):
     text: Text
     hint: str | None = None
     answers: list[Answer] = Field(min_length=2)
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 class Outcome(Strict):
@@ -255,7 +265,9 @@ class Outcome(Strict):
     title: Text
     text: Text
     next_steps: list[Text] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 class Route(Strict):
@@ -275,7 +287,9 @@ class Stage(Strict):
     skills: list[Text] = Field(default_factory=list)
     learning: list[Text] = Field(default_factory=list)
     routes: list[Route] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+    moved_from: list[Slug] = Field(
+        default_factory=list, description="Ids this entry had before; old links still reach it"
+    )
 
 
 # --------------------------------------------------------------------------- tools
@@ -318,7 +332,9 @@ class ToolBase(Strict):
         default_factory=list, description="Guidance pages this tool comes from (linked from the tool)"
     )
     print_pages: int | None = Field(
-        default=None, ge=1, le=40,
+        default=None,
+        ge=1,
+        le=40,
         description="Most A4 pages the tool may take printed blank (tests check it); "
         "without it a budget is estimated from the tool's size",
     )
@@ -346,7 +362,8 @@ class _Sectioned(ToolBase, Generic[ItemT]):
         """Return the entries grouped in sections (a flat list is one untitled section)."""
         if self.sections is not None:
             return list(self.sections)
-        return [Section[self._item_type()](id="items", title=self.title, items=self.items or [])]
+        section: Any = Section[self._item_type()]  # type: ignore[misc]
+        return [section(id="items", title=self.title, items=self.items or [])]
 
     def entries(self) -> list[ItemT]:
         """Return every item, question or field in order."""
@@ -405,7 +422,7 @@ class Checklist(_Sectioned[Item]):
         """The status words items offer: none (tick boxes), the default ones, or the tool's own."""
         if self.statuses is True:
             return list(DEFAULT_STATUSES)
-        return list(self.statuses or [])
+        return [w for w in self.statuses or [] if isinstance(w, Status)]
 
     @model_validator(mode="after")
     def _unique_item_fields(self):  # noqa: ANN202
@@ -460,7 +477,8 @@ class Template(_Sectioned[TemplateField]):
     )
     combined_title: Text | None = Field(
         default=None,
-        description="Offer a printable sheet combining several people's exported documents, with this title (e.g. 'Meet the team')",
+        description="Offer a printable sheet combining several people's exported documents, with this title (e.g. "
+        "'Meet the team')",
     )
 
     @classmethod
@@ -506,9 +524,7 @@ class Pathway(ToolBase):
         return [(g.title, [by_id[i] for i in g.stages if i in by_id]) for g in self.groups]
 
 
-Tool = Annotated[
-    Union[Checklist, Reflection, Flow, Template, Pathway], Field(discriminator="kind")
-]
+Tool = Annotated[Checklist | Reflection | Flow | Template | Pathway, Field(discriminator="kind")]
 
 
 # --------------------------------------------------------------------------- learning paths
@@ -525,7 +541,9 @@ class PathStep(Strict):
     )
     title: str | None = Field(default=None, description="Shown instead of the tool's title; required for a page")
     minutes: int | None = Field(
-        default=None, ge=1, le=600,
+        default=None,
+        ge=1,
+        le=600,
         description="Estimated time for the step, in minutes; for a tool, defaults to the tool's own estimate",
     )
     note: str | None = Field(default=None, description="What to do in this step (Markdown)")
@@ -547,7 +565,9 @@ class AgendaItem(Strict):
     minutes: int = Field(ge=1, le=480, description="Length of this block in minutes")
     activity: Text = Field(description="What the group does (Markdown)")
     step: int | None = Field(default=None, ge=1, description="The path step it uses (1 = the first), if any")
-    scenario: Slug | None = Field(default=None, description="The scenario card it uses, if any (one of the session's scenarios)")
+    scenario: Slug | None = Field(
+        default=None, description="The scenario card it uses, if any (one of the session's scenarios)"
+    )
 
 
 class Session(Strict):
@@ -564,7 +584,9 @@ class Session(Strict):
     ground_rules: list[Text] = Field(min_length=1, description="Agreed with the group at the start")
     confidentiality: Text = Field(description="What stays in the room, and what cannot")
     distress: Text = Field(description="What to do if someone becomes distressed, for this session")
-    scenarios: list[Slug] = Field(min_length=2, max_length=3, description="Scenario card ids the session uses (two or three)")
+    scenarios: list[Slug] = Field(
+        min_length=2, max_length=3, description="Scenario card ids the session uses (two or three)"
+    )
     debrief: list[Text] = Field(min_length=1, description="Questions for the closing debrief")
     handout_points: list[Text] = Field(
         min_length=1, max_length=6, description="Key points for the one-page participant handout"
@@ -641,7 +663,9 @@ class AudienceStart(Strict):
 
     audience: Audience
     start: list[StartTool] = Field(min_length=3, max_length=5, description="Three to five tools chosen for this role")
-    then: list[Slug] = Field(default_factory=list, description="The few tools that follow from them, for the role's print pack")
+    then: list[Slug] = Field(
+        default_factory=list, description="The few tools that follow from them, for the role's print pack"
+    )
 
 
 class AudiencesFile(Strict):
@@ -650,7 +674,8 @@ class AudiencesFile(Strict):
     audiences: list[AudienceStart] = Field(min_length=1)
     purposes: dict[Purpose, list[Slug]] = Field(
         default_factory=dict,
-        description="Tools whose purpose is not the one their kind implies (checklist: assess, reflection: reflect, flow: decide, template and pathway: plan)",
+        description="Tools whose purpose is not the one their kind implies (checklist: assess, reflection: reflect, "
+        "flow: decide, template and pathway: plan)",
     )
 
 
@@ -702,13 +727,21 @@ class AccessibilityStatement(Strict):
     prepared: str | None = Field(default=None, description="When the statement was prepared, e.g. '3 March 2027'")
     reviewed: str | None = Field(default=None, description="When it was last reviewed")
     compliance: Literal["full", "partial", "none"] | None = Field(
-        default=None, description="How this copy of the site meets WCAG 2.2 AA, once tested: full, partial or none")
+        default=None, description="How this copy of the site meets WCAG 2.2 AA, once tested: full, partial or none"
+    )
     tested: str | None = Field(default=None, description="Who tested this copy of the site, when and how")
-    contact: str | None = Field(default=None, description="How to report a problem or ask for another format (else the organisation's contact)")
+    contact: str | None = Field(
+        default=None, description="How to report a problem or ask for another format (else the organisation's contact)"
+    )
     response: str | None = Field(default=None, description="How soon you reply, e.g. 'within 10 working days'")
-    known_issues: list[Text] = Field(default_factory=list, description="Problems found in this copy of the site, in plain words")
+    known_issues: list[Text] = Field(
+        default_factory=list, description="Problems found in this copy of the site, in plain words"
+    )
     enforcement: Literal["ehrc", "ecni"] = Field(
-        default="ehrc", description="Who enforces the regulations where you are: ehrc (England, Scotland, Wales) or ecni (Northern Ireland)")
+        default="ehrc",
+        description="Who enforces the regulations where you are: ehrc (England, Scotland, Wales) or ecni (Northern "
+        "Ireland)",
+    )
 
 
 class LocalOverlay(Strict):
@@ -719,7 +752,9 @@ class LocalOverlay(Strict):
     policies: list[LocalLink] = Field(default_factory=list, description="Links to local policies")
     hide_tools: list[Slug] = Field(default_factory=list, description="Shipped tools not offered here")
     papers: list[Paper] = Field(default_factory=list, description="Extra papers that local tools cite")
-    accessibility: AccessibilityStatement | None = Field(default=None, description="Fills in the accessibility statement page")
+    accessibility: AccessibilityStatement | None = Field(
+        default=None, description="Fills in the accessibility statement page"
+    )
     support: str | None = Field(
         default=None,
         description="Where to turn for support (Markdown): replaces the shipped note on tools and session plans "

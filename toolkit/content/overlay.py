@@ -71,10 +71,15 @@ class Overlay:
 
     def about_page(self) -> str:
         """Return the page about the organisation: contact details and local policies."""
-        return render_template("pages/local-about.md.j2", s=self.settings, pages=[
-            (uri.removeprefix(PAGES_URI + "/"), _title(f)) for uri, f in self.pages().items()
-            if uri != f"{PAGES_URI}/index.md"
-        ])
+        return render_template(
+            "pages/local-about.md.j2",
+            s=self.settings,
+            pages=[
+                (uri.removeprefix(PAGES_URI + "/"), _title(f))
+                for uri, f in self.pages().items()
+                if uri != f"{PAGES_URI}/index.md"
+            ],
+        )
 
     def hidden_page(self, tool: Any) -> str:
         """Return the page shown at a hidden tool's address."""
@@ -100,7 +105,9 @@ def find(config_dir: Path) -> Path | None:
     configured = os.environ.get(ENV)
     folder = (config_dir / configured) if configured else (config_dir / "local")
     if configured and not (folder / SETTINGS_FILE).is_file():
-        raise ContentError([Issue(_display(folder / SETTINGS_FILE, config_dir), 1, f"{ENV} is set but this file is missing")])
+        raise ContentError(
+            [Issue(_display(folder / SETTINGS_FILE, config_dir), 1, f"{ENV} is set but this file is missing")]
+        )
     return folder if (folder / SETTINGS_FILE).is_file() else None
 
 
@@ -113,7 +120,15 @@ def load(folder: Path, root: Path) -> Overlay:
     overlay = Overlay(folder, settings, display, lines)
     logo = overlay.logo()
     if logo and not logo[1].is_file():
-        raise ContentError([Issue(display, lines.line(("organisation", "logo")), f"organisation.logo: no file {settings.organisation.logo!r} in {_display(folder, root)}")])
+        raise ContentError(
+            [
+                Issue(
+                    display,
+                    lines.line(("organisation", "logo")),
+                    f"organisation.logo: no file {settings.organisation.logo!r} in {_display(folder, root)}",
+                )
+            ]
+        )
     return overlay
 
 
@@ -121,9 +136,7 @@ def load_catalog_with(docs_dir: Path, root: Path, overlay: Overlay | None) -> Ca
     """Load the shipped catalog plus the overlay's tools and papers, all checked together."""
     if overlay is None:
         return load_catalog(docs_dir, root=root)
-    catalog = load_catalog(
-        docs_dir, root=root, extra_tool_dirs=overlay.tool_dirs, extra_papers=overlay.settings.papers
-    )
+    catalog = load_catalog(docs_dir, root=root, extra_tool_dirs=overlay.tool_dirs, extra_papers=overlay.settings.papers)
     catalog.support = overlay.settings.support
     return catalog
 
@@ -137,7 +150,8 @@ def visible(catalog: Catalog, overlay: Overlay | None) -> tuple[Catalog, dict[st
         return catalog, {}
     issues = [
         Issue(overlay.display, overlay.lines.line(("hide_tools", i)), f"hide_tools[{i}]: unknown tool {tool_id!r}")
-        for i, tool_id in enumerate(overlay.settings.hide_tools) if tool_id not in catalog.tools
+        for i, tool_id in enumerate(overlay.settings.hide_tools)
+        if tool_id not in catalog.tools
     ]
     if issues:
         raise ContentError(issues)

@@ -17,11 +17,29 @@ from pydantic import TypeAdapter
 
 from toolkit.browser.answers import AnswersFile
 from toolkit.content.load import TOOL_ADAPTER
-from toolkit.content.model import KINDS, AudiencesFile, Checklist, Flow, LearningPath, LocalOverlay, PaperRegistry, Pathway, Reflection, ScenarioCard, Template
+from toolkit.content.model import (
+    KINDS,
+    AudiencesFile,
+    Checklist,
+    Flow,
+    LearningPath,
+    LocalOverlay,
+    PaperRegistry,
+    Pathway,
+    Reflection,
+    ScenarioCard,
+    Template,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_KIND_MODELS = {"checklist": Checklist, "reflection": Reflection, "flow": Flow, "template": Template, "pathway": Pathway}
+_KIND_MODELS = {
+    "checklist": Checklist,
+    "reflection": Reflection,
+    "flow": Flow,
+    "template": Template,
+    "pathway": Pathway,
+}
 #: What `toolkit new` can write: the tool kinds, a learning path and a scenario card.
 NEW_KINDS = [*KINDS, "path", "scenario"]
 
@@ -37,11 +55,15 @@ def schemas() -> dict[str, dict[str, Any]]:
     for kind, model in _KIND_MODELS.items():
         out[f"{kind}.schema.json"] = _schema(TypeAdapter(model), f"Toolkit tool: {KINDS[kind].lower()}")
     out["path.schema.json"] = _schema(TypeAdapter(LearningPath), "Toolkit learning path")
-    out["audiences.schema.json"] = _schema(TypeAdapter(AudiencesFile), "Toolkit start-here tools by role (docs/audiences.yml)")
+    out["audiences.schema.json"] = _schema(
+        TypeAdapter(AudiencesFile), "Toolkit start-here tools by role (docs/audiences.yml)"
+    )
     out["scenario.schema.json"] = _schema(TypeAdapter(ScenarioCard), "Toolkit scenario card")
     out["local.schema.json"] = _schema(TypeAdapter(LocalOverlay), "Toolkit local overlay (local/local.yml)")
     out["references.schema.json"] = _schema(TypeAdapter(PaperRegistry), "Toolkit paper registry")
-    out["answers.schema.json"] = _schema(TypeAdapter(AnswersFile), "Toolkit answers export file (its tools are the browser's stored records)")
+    out["answers.schema.json"] = _schema(
+        TypeAdapter(AnswersFile), "Toolkit answers export file (its tools are the browser's stored records)"
+    )
     return out
 
 

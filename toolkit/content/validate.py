@@ -26,7 +26,9 @@ def _check_tool(entry: Loaded, papers: set[str], tools: set[str]) -> list[Issue]
     tool = entry.tool
     issues = []
     if tool.source.paper not in papers:
-        issues.append(_at(entry, ("source", "paper"), f"unknown paper {tool.source.paper!r} (known: {', '.join(sorted(papers))})"))
+        issues.append(
+            _at(entry, ("source", "paper"), f"unknown paper {tool.source.paper!r} (known: {', '.join(sorted(papers))})")
+        )
     for i, rel in enumerate(tool.related):
         if rel not in tools:
             issues.append(_at(entry, ("related", i), f"unknown tool {rel!r}"))
@@ -47,8 +49,6 @@ def _check_tool(entry: Loaded, papers: set[str], tools: set[str]) -> list[Issue]
 
 def _at(entry: Loaded, loc: tuple[Any, ...], message: str) -> Issue:
     return Issue(entry.path, entry.line(*loc), f"{dotted(loc)}: {message}")
-
-
 
 
 def _ids(entry: Loaded) -> Iterator[tuple[str, tuple[Any, ...]]]:
@@ -96,7 +96,9 @@ def _duplicate_ids(entry: Loaded) -> list[Issue]:
             issues.append(_at(entry, loc, f"the id {ident!r} is taken by a part of every tool page: choose another"))
         elif ident in seen:
             shown = ident.split("/")[-1]
-            issues.append(_at(entry, loc, f"duplicate id {shown!r} in this tool (first on line {entry.line(*seen[ident])})"))
+            issues.append(
+                _at(entry, loc, f"duplicate id {shown!r} in this tool (first on line {entry.line(*seen[ident])})")
+            )
         else:
             seen[ident] = loc
     return issues
@@ -112,7 +114,13 @@ def _check_flow(entry: Loaded) -> list[Issue]:
     for i, q in enumerate(flow.questions):
         for j, a in enumerate(q.answers):
             if a.next not in nodes:
-                issues.append(_at(entry, ("questions", i, "answers", j, "next"), f"answer leads to {a.next!r}, which is neither a question nor an outcome"))
+                issues.append(
+                    _at(
+                        entry,
+                        ("questions", i, "answers", j, "next"),
+                        f"answer leads to {a.next!r}, which is neither a question nor an outcome",
+                    )
+                )
     if issues:
         return issues
     reached = flows.reachable(flow)
@@ -125,7 +133,13 @@ def _check_flow(entry: Loaded) -> list[Issue]:
     trapped = flows.dead_ends(flow)
     for i, q in enumerate(flow.questions):
         if q.id in trapped and q.id in reached:
-            issues.append(_at(entry, ("questions", i, "id"), f"question {q.id!r} never leads to an outcome (its answers only loop)"))
+            issues.append(
+                _at(
+                    entry,
+                    ("questions", i, "id"),
+                    f"question {q.id!r} never leads to an outcome (its answers only loop)",
+                )
+            )
     return issues
 
 
@@ -136,7 +150,13 @@ def _check_pathway(entry: Loaded) -> list[Issue]:
     for i, s in enumerate(pathway.stages):
         for j, r in enumerate(s.routes):
             if r.to not in stages:
-                issues.append(_at(entry, ("stages", i, "routes", j, "to"), f"route leads to {r.to!r}, which is not a stage of this pathway"))
+                issues.append(
+                    _at(
+                        entry,
+                        ("stages", i, "routes", j, "to"),
+                        f"route leads to {r.to!r}, which is not a stage of this pathway",
+                    )
+                )
             elif r.to == s.id:
                 issues.append(_at(entry, ("stages", i, "routes", j, "to"), "a route cannot lead back to its own stage"))
     seen: set[str] = set()

@@ -21,7 +21,11 @@ from toolkit.site import finish, generate
 #: name -> (packages pip installs into its environment, command, arguments before the config).
 ENGINES: dict[str, tuple[list[str], str, list[str]]] = {
     # A fork of MkDocs 1.6 that Material still runs on; Material and its extensions alongside.
-    "properdocs": (["properdocs==1.6.7", "mkdocs-material>=9.7.5,<10", "pymdown-extensions>=10.0"], "properdocs", ["build", "--strict", "-f"]),
+    "properdocs": (
+        ["properdocs==1.6.7", "mkdocs-material>=9.7.5,<10", "pymdown-extensions>=10.0"],
+        "properdocs",
+        ["build", "--strict", "-f"],
+    ),
     # Material's successor. pip picks the newest release whose theme package installs here.
     "zensical": (["zensical"], "zensical", ["build", "--clean", "-f"]),
 }
@@ -48,8 +52,12 @@ def ensure(name: str, root: Path) -> Path:
         if stamp.is_file() and stamp.read_text() == " ".join(packages) and exe.exists():
             return exe
         venv.EnvBuilder(with_pip=True, clear=True).create(folder)
-        done = subprocess.run([str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", *packages],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", *packages],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0 or not exe.exists():
             raise EngineFailed(f"could not install {name} into {folder}: {done.stderr.strip()[-2000:]}")
         stamp.write_text(" ".join(packages))
@@ -58,8 +66,12 @@ def ensure(name: str, root: Path) -> Path:
 
 def version(name: str, root: Path) -> str:
     exe = ensure(name, root)
-    done = subprocess.run([str(exe.parent / "python"), "-m", "pip", "show", name], capture_output=True, text=True, check=False)
-    return next((line.split(":", 1)[1].strip() for line in done.stdout.splitlines() if line.startswith("Version:")), "?")
+    done = subprocess.run(
+        [str(exe.parent / "python"), "-m", "pip", "show", name], capture_output=True, text=True, check=False
+    )
+    return next(
+        (line.split(":", 1)[1].strip() for line in done.stdout.splitlines() if line.startswith("Version:")), "?"
+    )
 
 
 def build(name: str, config_file: Path, tree: Path, site_dir: Path) -> list[str]:

@@ -29,8 +29,9 @@ DEFAULT_ROOT = "/srv/toolkit"
 DEFAULT_LISTEN = "80"
 
 
-def fill(recipe: str, csp: str, *, prefix: str = DEFAULT_PREFIX, root: str = DEFAULT_ROOT,
-         listen: str = DEFAULT_LISTEN) -> str:
+def fill(
+    recipe: str, csp: str, *, prefix: str = DEFAULT_PREFIX, root: str = DEFAULT_ROOT, listen: str = DEFAULT_LISTEN
+) -> str:
     """Return a recipe filled in for a site served at `prefix` from the folder `root`.
 
     Lines that name @PREFIX_NOSLASH@ (the redirect from /toolkit to /toolkit/) are left out when
@@ -69,8 +70,14 @@ def write_site_files(site_dir: Path, csp: str) -> list[Path]:
     return written
 
 
-def write_server_files(site_dir: Path, out_dir: Path, *, prefix: str = DEFAULT_PREFIX, root: str = DEFAULT_ROOT,
-                       listen: str = DEFAULT_LISTEN) -> list[Path]:
+def write_server_files(
+    site_dir: Path,
+    out_dir: Path,
+    *,
+    prefix: str = DEFAULT_PREFIX,
+    root: str = DEFAULT_ROOT,
+    listen: str = DEFAULT_LISTEN,
+) -> list[Path]:
     """Write nginx.conf and apache.conf for the site in site_dir (its csp.txt) into out_dir."""
     policy = site_dir / "csp.txt"
     if not policy.is_file():
@@ -91,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("site", type=Path, help="the built site (its csp.txt)")
     p.add_argument("out", type=Path, help="folder to write nginx.conf and apache.conf into")
     p.add_argument("--prefix", default=DEFAULT_PREFIX, help=f"address path of the site (default {DEFAULT_PREFIX})")
-    p.add_argument("--root", default=DEFAULT_ROOT, help=f"folder the server serves the site from (default {DEFAULT_ROOT})")
+    p.add_argument(
+        "--root", default=DEFAULT_ROOT, help=f"folder the server serves the site from (default {DEFAULT_ROOT})"
+    )
     p.add_argument("--listen", default=DEFAULT_LISTEN, help=f"nginx listen value (default {DEFAULT_LISTEN})")
     args = p.parse_args(argv)
     try:

@@ -18,19 +18,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from toolkit.site import csp, finish, generate, nav, search, site_extras
-from toolkit.engine import hosting, offline
+from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
-from toolkit.site import links
-from toolkit.site.pages import data_source
+from toolkit.engine import hosting, offline
+from toolkit.site import csp, finish, generate, links, nav, search, site_extras
 from toolkit.site.packs import PACKS_DIR
+from toolkit.site.pages import data_source
 from toolkit.site.render import tool_uri
-from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 #: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
 THEME_DIR = str(Path(__file__).parent / "theme")
+
 
 class _State:
     catalog: Catalog | None = None
@@ -111,8 +111,12 @@ def on_files(files: Files, config: Any) -> Files:
     authored = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()}
     try:
         made = generate.generate(
-            extras, authored, site_url=config.site_url or "", use_directory_urls=config.use_directory_urls,
-            offline_build=_offline_build(config), existing={f.src_uri for f in files},
+            extras,
+            authored,
+            site_url=config.site_url or "",
+            use_directory_urls=config.use_directory_urls,
+            offline_build=_offline_build(config),
+            existing={f.src_uri for f in files},
         )
     except ContentError as exc:
         raise _fail(exc) from None
@@ -130,7 +134,7 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(page)
         else:
             files.append(File.generated(config, uri, content=content))
-    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in made.catalog.tools}
+    _state.tool_urls = {tool_id: files.get_file_from_path(tool_uri(tool_id)).url for tool_id in made.catalog.tools}  # type: ignore[union-attr]
     _set_nav(config, files, made)
     try:
         zip_path = offline.zip_to_publish(_offline_build(config))
@@ -211,6 +215,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     uri = page.file.src_uri
     markdown = offline.expand_marker(markdown, _state.offline_zip_size, _offline_build(config))
     try:
+        assert _state.extras is not None  # set with the catalog, in on_config
         return generate.page_markdown(_state.extras, _state.catalog, uri, markdown, _display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
@@ -224,8 +229,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if source is not None:
         own.append(Path(config.docs_dir) / source)
     info = finish.Page(
-        src_uri=file.src_uri, url="/" + page.url, title=page.title or "", meta=page.meta,
-        toc_ids=list(links.toc_ids(page.toc)), display=_display(config, file.src_uri), own_sources=own,
+        src_uri=file.src_uri,
+        url="/" + page.url,
+        title=page.title or "",
+        meta=page.meta,
+        toc_ids=list(links.toc_ids(page.toc)),
+        display=_display(config, file.src_uri),
+        own_sources=own,
     )
 
     def resolve(uri: str) -> str | None:
@@ -286,6 +296,7 @@ def on_post_build(config: Any) -> None:
 def _augment_search_index(index_file: Path) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
+    assert shown is not None  # called only once the catalog is loaded
     index = search.augment(index, shown, _state.tool_urls.__getitem__)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

@@ -90,7 +90,7 @@ def download_text(size: int | None, offline_build: bool) -> str:
         f"[Download the offline toolkit (ZIP file, {human_size(size)})]({ZIP_URI}){{: .md-button }}\n\n"
         f"The file is called `{ZIP_NAME}`. "
         f"Save it to your computer or a shared drive, unzip it (right-click it and choose "
-        f"\"Extract All\" on Windows), and open `index.html` in the `{ZIP_FOLDER}` folder it makes."
+        f'"Extract All" on Windows), and open `index.html` in the `{ZIP_FOLDER}` folder it makes.'
     )
 
 

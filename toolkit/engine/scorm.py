@@ -62,7 +62,9 @@ def plan(lp: LoadedPath, site_dir: Path, site_files: list[str]) -> Package:
     end = offline_page(step_target(lp.path.steps[last]))
     for name, line in ((start, lp.line("id")), (end, lp.line("steps", last))):
         if not (site_dir / name).is_file():
-            raise ContentError([Issue(lp.file, line, f"{site_dir / name} is not in the offline site; build it with `make offline`")])
+            raise ContentError(
+                [Issue(lp.file, line, f"{site_dir / name} is not in the offline site; build it with `make offline`")]
+            )
     files = sorted([LAUNCH, *SCO_FILES, *(f"{SITE}/{f}" for f in site_files)])
     return Package(lp.path.id, lp.path.title, f"{SITE}/{start}", f"{SITE}/{end}", files)
 
@@ -81,7 +83,8 @@ def launch_page(pkg: Package) -> str:
 <script src="scorm/sco.js" defer></script>
 </head>
 <body>
-<iframe id="tk-sco-frame" title={quoteattr(pkg.title)} src={quoteattr(pkg.start)} data-end={quoteattr(pkg.end)}></iframe>
+<iframe id="tk-sco-frame" title={quoteattr(pkg.title)} src={quoteattr(pkg.start)}
+  data-end={quoteattr(pkg.end)}></iframe>
 </body>
 </html>
 """
@@ -153,8 +156,7 @@ def write_package(pkg: Package, base: Path, zip_path: Path) -> Path:
 
 def site_files(site_dir: Path) -> list[str]:
     """Every file of the offline site that goes into a package."""
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-                  if p.is_file() and p.name not in SKIP)
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.name not in SKIP)
 
 
 def build(site_dir: Path, out_dir: Path, docs: Path, root: Path | None = None) -> list[Path]:
@@ -163,8 +165,15 @@ def build(site_dir: Path, out_dir: Path, docs: Path, root: Path | None = None) -
     if not (site_dir / "index.html").is_file():
         raise ContentError([Issue(str(site_dir), 1, "no offline site here; build it with `make offline`")])
     if (site_dir / "index.html").read_text(encoding="utf-8").find("iframe-worker") < 0:
-        raise ContentError([Issue(str(site_dir / "index.html"), 1,
-                                  "this is not the offline build (OFFLINE=true); packages need pages that work without a server")])
+        raise ContentError(
+            [
+                Issue(
+                    str(site_dir / "index.html"),
+                    1,
+                    "this is not the offline build (OFFLINE=true); packages need pages that work without a server",
+                )
+            ]
+        )
     issues: list[Issue] = []
     packages = []
     files = site_files(site_dir)
@@ -183,7 +192,9 @@ def build(site_dir: Path, out_dir: Path, docs: Path, root: Path | None = None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m toolkit.engine.scorm", description="One SCORM 1.2 package per learning path.")
+    p = argparse.ArgumentParser(
+        prog="python -m toolkit.engine.scorm", description="One SCORM 1.2 package per learning path."
+    )
     p.add_argument("site", type=Path, help="the offline site (make offline: build/offline-site)")
     p.add_argument("out", type=Path, help="folder for the packages (make scorm: build/scorm)")
     p.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder with paths/ (default: docs)")

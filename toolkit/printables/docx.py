@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -25,7 +25,7 @@ from toolkit.site.render import citation, md_inline, page_url, tool_uri
 GREY = RGBColor(0x55, 0x55, 0x55)
 AUTHOR = TOOLKIT_NAME
 #: Fixed dates keep the file's bytes the same for the same content (downloads are cached by hash).
-STAMP = datetime(2024, 1, 1, tzinfo=timezone.utc)
+STAMP = datetime(2024, 1, 1, tzinfo=UTC)
 _LIST = re.compile(r"^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$")
 
 
@@ -77,8 +77,9 @@ class _Writer:
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level)
 
-    def para(self, text: str, style: str | None = None, *, bold: bool = False,
-             italic: bool = False, grey: bool = False):
+    def para(
+        self, text: str, style: str | None = None, *, bold: bool = False, italic: bool = False, grey: bool = False
+    ):
         p = self.doc.add_paragraph(style=style)
         run = p.add_run(text)
         run.bold, run.italic = bold or None, italic or None
@@ -108,7 +109,7 @@ class _Writer:
     def table(self, header: list[str], rows: list[list[str]], widths: list[int]) -> None:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        for cell, text, width in zip(table.rows[0].cells, header, widths):
+        for cell, text, width in zip(table.rows[0].cells, header, widths, strict=False):
             cell.text = text
             cell.paragraphs[0].runs[0].bold = True
             cell.width = Mm(width)
@@ -116,7 +117,7 @@ class _Writer:
         for values in rows:
             row = table.add_row()
             _cant_split(row)
-            for cell, text, width in zip(row.cells, values, widths):
+            for cell, text, width in zip(row.cells, values, widths, strict=False):
                 cell.width = Mm(width)
                 lines = text.split("\n")
                 cell.text = lines[0]
@@ -151,8 +152,11 @@ class _Writer:
 
 def _field(run, code: str) -> None:
     """Put a Word field (PAGE, NUMPAGES) in a run."""
-    for tag, attrs in (("w:fldChar", {"w:fldCharType": "begin"}), ("w:instrText", None),
-                       ("w:fldChar", {"w:fldCharType": "end"})):
+    for tag, attrs in (
+        ("w:fldChar", {"w:fldCharType": "begin"}),
+        ("w:instrText", None),
+        ("w:fldChar", {"w:fldCharType": "end"}),
+    ):
         el = OxmlElement(tag)
         if attrs:
             for key, value in attrs.items():
@@ -191,8 +195,7 @@ def _checklist(w: _Writer, tool, _catalog) -> None:
 
         if tool.statuses:
             words = ", ".join(word.label[:1].lower() + word.label[1:] for word in tool.status_words())
-            w.table(["Item", f"Status ({words})", "Notes"],
-                    [[text(i), "", ""] for i in entries], [95, 40, 40])
+            w.table(["Item", f"Status ({words})", "Notes"], [[text(i), "", ""] for i in entries], [95, 40, 40])
         else:
             w.table(["Done", "Item", "Notes"], [["\u2610", text(i), ""] for i in entries], [14, 116, 44])
 
@@ -243,8 +246,11 @@ def _flow(w: _Writer, tool, _catalog) -> None:
         if q.hint:
             w.markdown(q.hint, italic=True)
         for a in q.answers:
-            where = (f"the outcome is {outcomes[a.next].title}" if a.next in outcomes
-                     else f"go to question {numbers[a.next]}")
+            where = (
+                f"the outcome is {outcomes[a.next].title}"
+                if a.next in outcomes
+                else f"go to question {numbers[a.next]}"
+            )
             w.para(f"If {a.label}, {where}.", "List Bullet")
     w.heading("Outcomes", 1)
     for o in tool.outcomes:
@@ -261,8 +267,11 @@ def _pathway(w: _Writer, tool, _catalog) -> None:
     for s in tool.stages:
         w.heading(s.title, 1)
         w.markdown(s.summary)
-        for label, entries in (("What it asks for", s.requirements), ("Skills", s.skills),
-                               ("Learning and development", s.learning)):
+        for label, entries in (
+            ("What it asks for", s.requirements),
+            ("Skills", s.skills),
+            ("Learning and development", s.learning),
+        ):
             if entries:
                 w.para(label, bold=True)
                 for e in entries:
@@ -273,8 +282,13 @@ def _pathway(w: _Writer, tool, _catalog) -> None:
                 w.para(f"{titles[r.to]}: {plain(r.label)}", "List Bullet")
 
 
-WRITERS = {"checklist": _checklist, "reflection": _reflection, "template": _template,
-           "flow": _flow, "pathway": _pathway}
+WRITERS = {
+    "checklist": _checklist,
+    "reflection": _reflection,
+    "template": _template,
+    "flow": _flow,
+    "pathway": _pathway,
+}
 
 
 def tool_docx(entry, catalog, *, site_url: str = "") -> bytes:
@@ -291,8 +305,11 @@ def tool_docx(entry, catalog, *, site_url: str = "") -> bytes:
     props.comments = f"Source: {citation(paper)} {where}."[:255]
     if tool.kind == "template":
         w.heading(tool.document_title, 0)
-        w.para(f"Made with the template \u201c{tool.title}\u201d. Replace the grey text in brackets.",
-               italic=True, grey=True)
+        w.para(
+            f"Made with the template \u201c{tool.title}\u201d. Replace the grey text in brackets.",
+            italic=True,
+            grey=True,
+        )
     else:
         w.heading(tool.title, 0)
     w.para(plain(tool.summary))

@@ -7,13 +7,14 @@ rebuild reuses the cache. Nothing here knows MkDocs: the adapter adds the bytes 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable
 
 from toolkit.content.catalog import Catalog
 from toolkit.site.related import related
@@ -22,8 +23,16 @@ DOWNLOADS_DIR = "downloads"
 KEY_CHARS = 20
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Files whose change must remake every download.
-CODE = ["printables/*.py", "templates/**/*.j2", "browser/**/*.css", "site/render.py", "content/flows.py", "site/packs.py", "content/model.py",
-        "__init__.py"]  # TOOLKIT_NAME
+CODE = [
+    "printables/*.py",
+    "templates/**/*.j2",
+    "browser/**/*.css",
+    "site/render.py",
+    "content/flows.py",
+    "site/packs.py",
+    "content/model.py",
+    "__init__.py",
+]  # TOOLKIT_NAME
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,8 @@ def code_fingerprint() -> str:
         for path in sorted(PACKAGE.glob(pattern)):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     for lib in ("weasyprint", "python-docx", "Markdown", "pymdown-extensions"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             digest.update(f"{lib}={version(lib)}".encode())
-        except PackageNotFoundError:
-            pass
     return digest.hexdigest()
 
 
@@ -85,10 +92,24 @@ def plan(catalog: Catalog, *, site_url: str = "") -> list[Download]:
         def make_docx(entry=entry) -> bytes:
             return docx.tool_docx(entry, catalog, site_url=site_url)
 
-        out.append(Download(f"tool:{tool_id}", download_uri(tool_id, "pdf"), "Download PDF",
-                            _key("pdf", code, site_url, inputs), make_pdf))
-        out.append(Download(f"tool:{tool_id}", download_uri(tool_id, "docx"), "Download Word file",
-                            _key("docx", code, site_url, inputs), make_docx))
+        out.append(
+            Download(
+                f"tool:{tool_id}",
+                download_uri(tool_id, "pdf"),
+                "Download PDF",
+                _key("pdf", code, site_url, inputs),
+                make_pdf,
+            )
+        )
+        out.append(
+            Download(
+                f"tool:{tool_id}",
+                download_uri(tool_id, "docx"),
+                "Download Word file",
+                _key("docx", code, site_url, inputs),
+                make_docx,
+            )
+        )
     # Print packs get no PDF: rendering each tool again inside eight packs (349 tool copies for
     # 75 tools) took about 4.6 times as long as all the tool PDFs; a pack page prints from the
     # browser as one document (cover, contents, tools, sources), which is what the packs are for.
@@ -116,7 +137,7 @@ class Cache:
     def put(self, d: Download, data: bytes) -> None:
         """Store a made file, removing the versions of the same download it replaces."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        stale = re.compile(re.escape(self._name(d, "@")).replace("@", "[0-9a-f]{%d}" % KEY_CHARS))
+        stale = re.compile(re.escape(self._name(d, "@")).replace("@", f"[0-9a-f]{{{KEY_CHARS}}}"))
         for old in self.folder.iterdir():
             if stale.fullmatch(old.name):
                 old.unlink()

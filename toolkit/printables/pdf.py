@@ -26,8 +26,15 @@ ASSETS = Path(__file__).resolve().parent.parent / "browser"
 STYLESHEETS = [ASSETS / "core" / "toolkit.css", ASSETS / "print" / "print.css"]
 #: The site's Markdown extensions (mkdocs.yml) that tool pages use.
 EXTENSIONS = [
-    "abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-    "pymdownx.details", "pymdownx.superfences",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
 ]
 #: PDF/UA-1: tagged structure, document title shown, language set, fonts embedded.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
@@ -62,14 +69,29 @@ class _SiteLinksExtension(Extension):
         md.treeprocessors.register(_SiteLinks(md, self.page_uri, self.site_url), "tk_site_links", 1)
 
 
-def page_html(text: str, *, page_uri: str, site_url: str, title: str, description: str,
-              authors: str = "", keywords: str = "", footer: str = "") -> str:
+def page_html(
+    text: str,
+    *,
+    page_uri: str,
+    site_url: str,
+    title: str,
+    description: str,
+    authors: str = "",
+    keywords: str = "",
+    footer: str = "",
+) -> str:
     """Turn page text (Markdown with HTML) into a standalone HTML document for printing."""
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _SiteLinksExtension(page_uri, site_url)],
-                           output_format="html")
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _SiteLinksExtension(page_uri, site_url)], output_format="html")
     body = Markup(md.convert(text))
-    return render_template("files/print-document.html.j2", body=body, title=title, description=description,
-                           authors=authors, keywords=keywords, footer=Markup(footer))
+    return render_template(
+        "files/print-document.html.j2",
+        body=body,
+        title=title,
+        description=description,
+        authors=authors,
+        keywords=keywords,
+        footer=Markup(footer),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -88,11 +110,30 @@ def write_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(ASSETS)).write_pdf(stylesheets=_stylesheets(), **PDF_OPTIONS)
 
 
-def page_pdf(text: str, *, page_uri: str, site_url: str, title: str, description: str,
-             authors: str = "", keywords: str = "", footer: str = "") -> bytes:
+def page_pdf(
+    text: str,
+    *,
+    page_uri: str,
+    site_url: str,
+    title: str,
+    description: str,
+    authors: str = "",
+    keywords: str = "",
+    footer: str = "",
+) -> bytes:
     """Render page text (a tool or a print pack) to a tagged PDF; `footer`: its @page rule."""
-    return write_pdf(page_html(text, page_uri=page_uri, site_url=site_url, title=title,
-                               description=description, authors=authors, keywords=keywords, footer=footer))
+    return write_pdf(
+        page_html(
+            text,
+            page_uri=page_uri,
+            site_url=site_url,
+            title=title,
+            description=description,
+            authors=authors,
+            keywords=keywords,
+            footer=footer,
+        )
+    )
 
 
 def tool_pdf(entry, catalog, *, site_url: str = "") -> bytes:
@@ -101,7 +142,13 @@ def tool_pdf(entry, catalog, *, site_url: str = "") -> bytes:
     uri = tool_uri(tool.id)
     paper = catalog.papers[tool.source.paper]
     text = render_tool(entry, catalog, page_uri=uri, site_url=site_url)
-    return page_pdf(text, page_uri=uri, site_url=site_url, title=tool.title,
-                    description=" ".join(tool.summary.split()),
-                    authors=TOOLKIT_NAME, keywords=f"{tool.kind}, {paper.short}",
-                    footer=tool_footer(entry, catalog, site_url))
+    return page_pdf(
+        text,
+        page_uri=uri,
+        site_url=site_url,
+        title=tool.title,
+        description=" ".join(tool.summary.split()),
+        authors=TOOLKIT_NAME,
+        keywords=f"{tool.kind}, {paper.short}",
+        footer=tool_footer(entry, catalog, site_url),
+    )

@@ -114,7 +114,13 @@ def _check_one(entry: LoadedDiagram, papers: set[str]) -> list[Issue]:
                 issues.append(_at(entry, ("columns", i, "nodes", j, "id"), f"duplicate id {node.id!r} in this diagram"))
             ids.add(node.id)
             if node.category is not None and node.category not in categories:
-                issues.append(_at(entry, ("columns", i, "nodes", j, "category"), f"unknown category {node.category!r} (known: {', '.join(sorted(categories)) or 'none'})"))
+                issues.append(
+                    _at(
+                        entry,
+                        ("columns", i, "nodes", j, "category"),
+                        f"unknown category {node.category!r} (known: {', '.join(sorted(categories)) or 'none'})",
+                    )
+                )
     column_of = {n.id: i for i, col in enumerate(d.columns) for n in col.nodes}
     nodes = set(column_of)
     for i, e in enumerate(d.edges):
@@ -124,7 +130,14 @@ def _check_one(entry: LoadedDiagram, papers: set[str]) -> list[Issue]:
         if e.source == e.to:
             issues.append(_at(entry, ("edges", i, "to"), "an arrow cannot lead back to its own box"))
         elif e.source in column_of and e.to in column_of and abs(column_of[e.source] - column_of[e.to]) > 1:
-            issues.append(_at(entry, ("edges", i, "to"), "an arrow may only join boxes in the same or neighbouring columns (it would pass behind the boxes between)"))
+            issues.append(
+                _at(
+                    entry,
+                    ("edges", i, "to"),
+                    "an arrow may only join boxes in the same or neighbouring columns (it would pass behind the "
+                    "boxes between)",
+                )
+            )
     columns = {c.id for c in d.columns}
     for i, b in enumerate(d.bands):
         for key in ("start", "end"):
@@ -200,7 +213,7 @@ def layout(d: Diagram) -> Layout:
     width = 2 * MARGIN + ncols * COL_WIDTH + (ncols - 1) * COL_GAP + COL_GAP / 2
     out = Layout(width=width, height=0)
     titles = [wrap(c.title, TITLE_SIZE, COL_WIDTH) for c in d.columns]
-    top = MARGIN + max(len(t) for t in titles) * TITLE_LINE + 10
+    top: float = MARGIN + max(len(t) for t in titles) * TITLE_LINE + 10
     column_of: dict[str, int] = {}
     bottom = top
     for i, col in enumerate(d.columns):
@@ -229,8 +242,18 @@ def layout(d: Diagram) -> Layout:
         h = max(BAND_HEIGHT, 2 * PAD + len(lines) * LABEL_LINE)
         tip, x1 = x1, x1 - 24
         points = f"{x0},{y} {x1},{y} {tip},{y + h / 2} {x1},{y + h} {x0},{y + h}"
-        out.bands.append({"points": points, "x": (x0 + x1) / 2, "y": y, "h": h, "lines": lines,
-                          "fill": fill, "stroke": stroke, "text": text})
+        out.bands.append(
+            {
+                "points": points,
+                "x": (x0 + x1) / 2,
+                "y": y,
+                "h": h,
+                "lines": lines,
+                "fill": fill,
+                "stroke": stroke,
+                "text": text,
+            }
+        )
         y += h + GAP_Y
     used = {n.category for col in d.columns for n in col.nodes if n.category}
     for c in d.categories:
@@ -258,7 +281,9 @@ def _arrows(d: Diagram, boxes: dict[str, Box], column_of: dict[str, int]) -> lis
         sides.setdefault((e.to, in_side), []).append(k)
     arrows = []
     for k, (e, out_side, in_side) in enumerate(plan):
-        x0, y0 = _port(boxes[e.source], out_side, sides[(e.source, out_side)].index(k), len(sides[(e.source, out_side)]))
+        x0, y0 = _port(
+            boxes[e.source], out_side, sides[(e.source, out_side)].index(k), len(sides[(e.source, out_side)])
+        )
         x1, y1 = _port(boxes[e.to], in_side, sides[(e.to, in_side)].index(k), len(sides[(e.to, in_side)]))
         if out_side == in_side:
             reach = COL_GAP * 0.45
@@ -266,7 +291,9 @@ def _arrows(d: Diagram, boxes: dict[str, Box], column_of: dict[str, int]) -> lis
         else:
             bend = max(24.0, abs(x1 - x0) / 2)
             sign = 1 if out_side == "right" else -1
-            path = f"M{x0:.1f},{y0:.1f} C{x0 + sign * bend:.1f},{y0:.1f} {x1 - sign * bend:.1f},{y1:.1f} {x1:.1f},{y1:.1f}"
+            path = (
+                f"M{x0:.1f},{y0:.1f} C{x0 + sign * bend:.1f},{y0:.1f} {x1 - sign * bend:.1f},{y1:.1f} {x1:.1f},{y1:.1f}"
+            )
         arrows.append({"path": path, "dashed": e.dashed, "source": e.source, "to": e.to})
     return arrows
 
@@ -314,4 +341,4 @@ def render_diagram(entry: LoadedDiagram, catalog: Any, *, page_uri: str) -> str:
     paper = catalog.papers[d.source.paper]
     where = d.source.section + (f" ({d.source.locator})" if d.source.locator else "")
     link = rel(PAPERS_URI, page_uri) + "#" + d.source.paper
-    return f"{block}\n\n<p class=\"tk-diagram-source\" markdown=\"1\">**Source:** [{paper.short}]({link}), {where}.</p>\n"
+    return f'{block}\n\n<p class="tk-diagram-source" markdown="1">**Source:** [{paper.short}]({link}), {where}.</p>\n'

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from toolkit.content.catalog import Catalog
-from toolkit.site.diagrams import render_diagram
 from toolkit.content.issue import ContentError, Issue
+from toolkit.site.diagrams import render_diagram
 from toolkit.site.render import PAPERS_URI, rel, render_template, render_tool
 
 MARKER = re.compile(r"^[ \t]*<!--\s*toolkit:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
@@ -42,13 +42,17 @@ def _cite(args: str, catalog: Catalog, page_uri: str) -> str:
         raise ValueError("toolkit:cite needs one paper id, e.g. <!-- toolkit:cite imroc-20 -->")
     if words[0] not in catalog.papers:
         raise ValueError(f"toolkit:cite: unknown paper {words[0]!r} (known: {', '.join(sorted(catalog.papers))})")
-    return render_template("partials/cite.md.j2", p=catalog.papers[words[0]], link=rel(PAPERS_URI, page_uri) + "#" + words[0])
+    return render_template(
+        "partials/cite.md.j2", p=catalog.papers[words[0]], link=rel(PAPERS_URI, page_uri) + "#" + words[0]
+    )
 
 
 def _diagram(args: str, catalog: Catalog, page_uri: str) -> str:
     words = args.split()
     if len(words) != 1:
-        raise ValueError("toolkit:diagram needs one diagram id, e.g. <!-- toolkit:diagram peer-support-working-pathway -->")
+        raise ValueError(
+            "toolkit:diagram needs one diagram id, e.g. <!-- toolkit:diagram peer-support-working-pathway -->"
+        )
     if words[0] not in catalog.diagrams:
         known = ", ".join(sorted(catalog.diagrams)) or "none"
         raise ValueError(f"toolkit:diagram: unknown diagram id {words[0]!r} (known: {known})")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.site.links import page_url
 from toolkit.content.model import AUDIENCES, KINDS, Flow, Pathway
+from toolkit.site.links import page_url
 from toolkit.site.render import tool_uri
 
 TOOLS_JSON = "tools.json"

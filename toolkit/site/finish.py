@@ -17,18 +17,17 @@ import html as html_lib
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from toolkit.browser.bundle import page_assets
+from toolkit.content.issue import ContentError, Issue
 from toolkit.printables.footer import footer_uri
 from toolkit.site.glossary import first_only
 from toolkit.site.render import PAGE_LINK, render_template
-
-from toolkit.content.issue import ContentError, Issue
 
 #: Elements that run code or embed another document; none has a place in content.
 ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet")
@@ -68,11 +67,18 @@ class _Scan(HTMLParser):
                 self._script = self.found[-1]
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append(Finding(f"an inline event handler ({name}=)", re.compile(rf"\b{name}\s*=", re.I),
-                                          (written, f"{name}={value}")))
+                self.found.append(
+                    Finding(
+                        f"an inline event handler ({name}=)",
+                        re.compile(rf"\b{name}\s*=", re.I),
+                        (written, f"{name}={value}"),
+                    )
+                )
             elif value and _URL_NOISE.sub("", value).lower().startswith(_CODE_SCHEMES):
                 scheme = _URL_NOISE.sub("", value).lower().split(":", 1)[0]
-                self.found.append(Finding(f"a {scheme}: address ({name}=)", _SCHEME_IN_SOURCE[scheme], (written, value)))
+                self.found.append(
+                    Finding(f"a {scheme}: address ({name}=)", _SCHEME_IN_SOURCE[scheme], (written, value))
+                )
 
     handle_startendtag = handle_starttag
 
@@ -134,8 +140,9 @@ class Sources:
 
     def files(self) -> list[Path]:
         if self._all is None:
-            self._all = sorted(p for folder in self.folders for p in folder.rglob("*")
-                               if p.is_file() and p.suffix in _TEXT_SUFFIXES)
+            self._all = sorted(
+                p for folder in self.folders for p in folder.rglob("*") if p.is_file() and p.suffix in _TEXT_SUFFIXES
+            )
         return self._all
 
     def lines(self, path: Path) -> list[str]:
@@ -182,12 +189,21 @@ class Sources:
             return path.as_posix()
 
 
-MESSAGE = ("{what} would run code or load another document on {page}; content (tool text, pages, "
-           "local/) may not hold scripts, event handlers, javascript: links, iframes, objects or embeds")
+MESSAGE = (
+    "{what} would run code or load another document on {page}; content (tool text, pages, "
+    "local/) may not hold scripts, event handlers, javascript: links, iframes, objects or embeds"
+)
 
 
-def content_issues(html: str, *, page: str, own_sources: list[Path], sources: Sources,
-                   fallback: str, allowed_scripts: Iterable[str] = ()) -> list[Issue]:
+def content_issues(
+    html: str,
+    *,
+    page: str,
+    own_sources: list[Path],
+    sources: Sources,
+    fallback: str,
+    allowed_scripts: Iterable[str] = (),
+) -> list[Issue]:
     """Return a `path:line` issue for each piece of code-running markup in a page's content.
 
     `page` names the page in the message; `own_sources` are the files the page is made from
@@ -249,8 +265,9 @@ def finish_page(html: str, page: Page, extras: Any, sources: Sources | None, res
     the built pages, keep one tooltip per term, add the page's own assets, keep alias anchors
     for renamed ids and record its public anchors. Raises ContentError (path:line)."""
     if sources is not None and "<" in html:
-        issues = content_issues(html, page=page.url, own_sources=page.own_sources, sources=sources,
-                                fallback=page.display)
+        issues = content_issues(
+            html, page=page.url, own_sources=page.own_sources, sources=sources, fallback=page.display
+        )
         if issues:
             raise ContentError(issues)
     html = first_only(_resolve_page_links(html, page, resolve))
@@ -258,8 +275,14 @@ def finish_page(html: str, page: Page, extras: Any, sources: Sources | None, res
     if extras is None or extras.full is None:
         return html
     return extras.record_page(
-        html, src_uri=page.src_uri, url=page.url, title=page.title, meta=page.meta,
-        toc_ids=page.toc_ids, use_directory_urls=extras.use_directory_urls, display=page.display,
+        html,
+        src_uri=page.src_uri,
+        url=page.url,
+        title=page.title,
+        meta=page.meta,
+        toc_ids=page.toc_ids,
+        use_directory_urls=extras.use_directory_urls,
+        display=page.display,
     )
 
 
@@ -271,7 +294,16 @@ def _resolve_page_links(html: str, page: Page, resolve: Resolve) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), match.group(1)))
         found = resolve(target)
         if found is None:
-            raise ContentError([Issue(page.display, 1, f"a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in tool text are written relative to the tool's own page, tools/<id>.md)")])
+            raise ContentError(
+                [
+                    Issue(
+                        page.display,
+                        1,
+                        f"a tool on this page links to {match.group(1)!r}, which is not a page of the site (links in "
+                        "tool text are written relative to the tool's own page, tools/<id>.md)",
+                    )
+                ]
+            )
         return f'href="{found}{match.group(2) or ""}"'
 
     return PAGE_LINK.sub(replace, html)
@@ -283,8 +315,15 @@ def _page_assets(html: str, page: Page, resolve: Resolve) -> str:
     footer = resolve(footer_uri(page.src_uri))  # tool and pack pages
     if not links and footer is None:
         return html
-    return render_template("partials/page-assets.html.j2", stylesheets=[u for u in links if u.endswith(".css")],
-                           scripts=[u for u in links if u.endswith(".js")], print_stylesheet=footer) + html
+    return (
+        render_template(
+            "partials/page-assets.html.j2",
+            stylesheets=[u for u in links if u.endswith(".css")],
+            scripts=[u for u in links if u.endswith(".js")],
+            print_stylesheet=footer,
+        )
+        + html
+    )
 
 
 # ------------------------------------------------------------------ the policy in every page
@@ -317,14 +356,15 @@ def with_policy_meta(page: bytes, header_policy: str, offline: bool = False) -> 
     Placed that early so it governs every script and style that follows; an earlier copy
     (a page finished twice) is replaced.
     """
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{html_lib.escape(meta_policy(header_policy, offline))}">'.encode()
+    content = html_lib.escape(meta_policy(header_policy, offline))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'.encode()
     end = page.find(b"</head>")  # only the head is searched: pages run to hundreds of KB
     end = len(page) if end < 0 else end
     head = _OLD_META.sub(b"", page[:end])
     anchor = _CHARSET.search(head) or _HEAD.search(head)
     if anchor is None:
         return page
-    return head[: anchor.end()] + b"\n    " + tag + head[anchor.end():] + page[end:]
+    return head[: anchor.end()] + b"\n    " + tag + head[anchor.end() :] + page[end:]
 
 
 def add_policy_meta(site_dir: Path, header_policy: str, offline: bool = False) -> int:
@@ -352,8 +392,14 @@ class SearchIndex:
     def __init__(self, path: str, key: str):
         self.path, self.key = path, key
 
-    def augment(self, site_dir: Path, catalog: Any, url_of: Callable[[str], str],
-                order: list[str] = (), split: dict[str, tuple[str, str, str]] | None = None) -> bool:
+    def augment(
+        self,
+        site_dir: Path,
+        catalog: Any,
+        url_of: Callable[[str], str],
+        order: Sequence[str] = (),
+        split: dict[str, tuple[str, str, str]] | None = None,
+    ) -> bool:
         """Add the toolkit's entries. `order` lists page locations in the order the hook build
         indexes them; `split` maps a page location to (id, title) of the heading its content starts
         with, where the hook build put the page's assets before it (see :func:`_split_first`)."""
@@ -405,7 +451,8 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     was done; raises ContentError (path:line) on content problems, pages missing from the
     site or inline code the policy cannot allow.
     """
-    from toolkit.site import csp, generate, links as links_mod
+    from toolkit.site import csp, generate
+    from toolkit.site import links as links_mod
     from toolkit.site.pages import data_source
 
     made, config, authored = generate.staged(config_file)
@@ -422,17 +469,48 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
 
     split: dict[str, tuple[str, str, str]] = {}
     home_page = site_dir / links_mod.output_path(url_of(pages[0])) if pages else None
-    if home_page is not None and home_page.is_file() and b'http-equiv="Content-Security-Policy"' in home_page.read_bytes():
-        raise ContentError([Issue(str(site_dir), 1, "this site is finished already (through the hooks or `toolkit finish`); build it again before finishing")])
+    if (
+        home_page is not None
+        and home_page.is_file()
+        and b'http-equiv="Content-Security-Policy"' in home_page.read_bytes()
+    ):
+        raise ContentError(
+            [
+                Issue(
+                    str(site_dir),
+                    1,
+                    "this site is finished already (through the hooks or `toolkit finish`); build it again before "
+                    "finishing",
+                )
+            ]
+        )
     missing = [u for u in pages if not (site_dir / links_mod.output_path(url_of(u))).is_file()]
     if missing:
-        raise ContentError([Issue(generate._display(extras, u), 1, f"the engine did not build this page (expected {links_mod.output_path(url_of(u))})") for u in missing])
+        raise ContentError(
+            [
+                Issue(
+                    generate._display(extras, u),
+                    1,
+                    f"the engine did not build this page (expected {links_mod.output_path(url_of(u))})",
+                )
+                for u in missing
+            ]
+        )
     for uri in pages:
         file = site_dir / links_mod.output_path(url_of(uri))
         html = file.read_text(encoding="utf-8")
         span = content_span(html)
         if span is None:
-            raise ContentError([Issue(generate._display(extras, uri), 1, f"the built page {file} has no <article class=\"md-content__inner md-typeset\"> around its content; is the theme Material or Zensical's?")])
+            raise ContentError(
+                [
+                    Issue(
+                        generate._display(extras, uri),
+                        1,
+                        f'the built page {file} has no <article class="md-content__inner md-typeset"> around its '
+                        "content; is the theme Material or Zensical's?",
+                    )
+                ]
+            )
         start, end = span
         content = html[start:end]
         meta = generate.front_matter(authored[uri])[0] if uri in authored else {}
@@ -443,8 +521,15 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         if source is not None:
             own.append(docs / source)
         page_url = url_of(uri)
-        info = Page(src_uri=uri, url=page_url, title=title, meta=meta, toc_ids=_HEADERLINK.findall(content),
-                    display=generate._display(extras, uri), own_sources=own)
+        info = Page(
+            src_uri=uri,
+            url=page_url,
+            title=title,
+            meta=meta,
+            toc_ids=_HEADERLINK.findall(content),
+            display=generate._display(extras, uri),
+            own_sources=own,
+        )
 
         def resolve(target: str, here: str = page_url) -> str | None:
             return links_mod.relative_url(url_of(target), here) if target in every else None
@@ -460,7 +545,9 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         extras.check_links(update=update_links)
     links_page = site_dir / links_mod.output_path(url_of(links_mod.LINKS_URI))
     if links_page.is_file():
-        links_page.write_text(extras.finish_page(links_mod.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8")
+        links_page.write_text(
+            extras.finish_page(links_mod.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8"
+        )
     for uri, text in extras.late_files().items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -474,7 +561,9 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
             notes.append(f"search index {index.path} augmented")
     value, problems = csp.write_policy(site_dir)
     if problems:
-        raise ContentError([Issue(p.split(":", 1)[0], int(p.split(":")[1]), p.split(":", 2)[2].strip()) for p in problems])
+        raise ContentError(
+            [Issue(p.split(":", 1)[0], int(p.split(":")[1]), p.split(":", 2)[2].strip()) for p in problems]
+        )
     offline_build = offline_shim_present(site_dir)
     if not offline_build:  # .htaccess and web.config: the header on Apache and IIS, as the hook build
         from toolkit.engine import hosting  # plain files; imports no engine

@@ -27,14 +27,14 @@ import yaml
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes
 from toolkit.content.catalog import Catalog, is_data_file
 from toolkit.content.issue import ContentError, Issue
+from toolkit.content.model import AUDIENCES
 from toolkit.engine import offline
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files
-from toolkit.content.model import AUDIENCES
 from toolkit.site import embed, nav, site_extras
 from toolkit.site.glossary import abbreviations, page_title
-from toolkit.site.team import is_team_page
 from toolkit.site.pages import data_source, generated_pages
+from toolkit.site.team import is_team_page
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -76,9 +76,15 @@ def is_unpublished(extras: site_extras.Extras, src_uri: str) -> bool:
     return is_data_file(src_uri) or extras.is_data_file(src_uri)
 
 
-def generate(extras: site_extras.Extras, authored: dict[str, str], *, site_url: str = "",
-             use_directory_urls: bool = True, offline_build: bool = False,
-             existing: set[str] = frozenset()) -> Generated:
+def generate(
+    extras: site_extras.Extras,
+    authored: dict[str, str],
+    *,
+    site_url: str = "",
+    use_directory_urls: bool = True,
+    offline_build: bool = False,
+    existing: frozenset[str] | set[str] = frozenset(),
+) -> Generated:
     """Load and check all content once; return every generated page and file.
 
     `authored` maps the site's own Markdown pages (src_uri) to their text; `existing` holds every
@@ -98,14 +104,25 @@ def generate(extras: site_extras.Extras, authored: dict[str, str], *, site_url: 
     taken = set(authored) | set(existing)
     for uri, path in extras.overlay_files().items():
         if uri in taken:
-            raise ContentError([Issue(_display(extras, uri), 1, "a local overlay file has the same address; rename one")])
+            raise ContentError(
+                [Issue(_display(extras, uri), 1, "a local overlay file has the same address; rename one")]
+            )
         out.files[uri] = path
     out.files |= extras.static_files(site_url, use_directory_urls)
     out.files |= made.files
     out.files |= footer_files(extras.shown, site_url)
     for uri, text in pages.items():
         if uri in taken:
-            raise ContentError([Issue(_display(extras, uri), 1, "this page is generated from the content data (tools in docs/tools/, papers in docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file")])
+            raise ContentError(
+                [
+                    Issue(
+                        _display(extras, uri),
+                        1,
+                        "this page is generated from the content data (tools in docs/tools/, papers in "
+                        "docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file",
+                    )
+                ]
+            )
         source = data_source(uri, catalog)
         # Tool pages stay out of the navigation: the All tools page lists and filters them, and
         # a navigation of every tool, repeated on every page, grows the site with the square of
@@ -159,7 +176,9 @@ def _downloads(catalog: Catalog, root: Path, site_url: str) -> downloads.Result:
     make = os.environ.get("TOOLKIT_DOWNLOADS", "1") != "0"
     result = downloads.build(plan, cache, make=make)
     if result.skipped:
-        log.info(f"toolkit: {result.skipped} PDF/Word downloads not built (TOOLKIT_DOWNLOADS=0); `make site` builds them")
+        log.info(
+            f"toolkit: {result.skipped} PDF/Word downloads not built (TOOLKIT_DOWNLOADS=0); `make site` builds them"
+        )
     log.debug(f"toolkit: downloads: {result.made} made, {result.cached} from {cache.folder}")
     return result
 
@@ -193,7 +212,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
     *variables, default = names if len(names) > 1 else (*names, None)
     for name in variables:
         if str(name) in os.environ:
@@ -227,7 +246,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError:
         return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
 def staged(config_file: Path) -> tuple[Generated, dict[str, Any], dict[str, str]]:
@@ -238,11 +257,18 @@ def staged(config_file: Path) -> tuple[Generated, dict[str, Any], dict[str, str]
     extras = start(root, docs_dir)
     authored = authored_pages(docs_dir)
     others = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - set(authored)
-    offline_build = any(isinstance(p, dict) and "offline" in p and (p["offline"] or {}).get("enabled", True)
-                        for p in config.get("plugins") or [])
-    made = generate(extras, authored, site_url=config.get("site_url") or "",
-                    use_directory_urls=config.get("use_directory_urls", True), offline_build=offline_build,
-                    existing={u for u in others if not is_unpublished(extras, u)})
+    offline_build = any(
+        isinstance(p, dict) and "offline" in p and (p["offline"] or {}).get("enabled", True)
+        for p in config.get("plugins") or []
+    )
+    made = generate(
+        extras,
+        authored,
+        site_url=config.get("site_url") or "",
+        use_directory_urls=config.get("use_directory_urls", True),
+        offline_build=offline_build,
+        existing={u for u in others if not is_unpublished(extras, u)},
+    )
     return made, config, authored
 
 
@@ -283,8 +309,12 @@ def write_tree(config_file: Path, out: Path, engine: str = "mkdocs") -> int:
     overrides = engine in MATERIAL_ENGINES
     if overrides:
         shutil.copytree(THEME_DIR, out / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
-    (out / CONFIG_FILE).write_text(yaml.safe_dump(engine_config(config, made, overrides), sort_keys=False, allow_unicode=True), encoding="utf-8")
-    (out / STATE_FILE).write_text(json.dumps({"config": str(config_file.resolve()), "root": str(root)}, indent=1) + "\n", encoding="utf-8")
+    (out / CONFIG_FILE).write_text(
+        yaml.safe_dump(engine_config(config, made, overrides), sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    (out / STATE_FILE).write_text(
+        json.dumps({"config": str(config_file.resolve()), "root": str(root)}, indent=1) + "\n", encoding="utf-8"
+    )
     return len(authored) + len(made.pages)
 
 
@@ -302,8 +332,12 @@ def engine_config(config: dict[str, Any], made: Generated, overrides: bool = Tru
         out["site_name"] = made.site_name
     if made.copyright_prefix:
         out["copyright"] = made.copyright_prefix + (out.get("copyright") or "")
-    out["extra_css"] = list(out.get("extra_css") or []) + [u for u in made.extra_css if u not in (out.get("extra_css") or [])]
-    out["extra_javascript"] = list(out.get("extra_javascript") or []) + [u for u in made.extra_javascript if u not in (out.get("extra_javascript") or [])]
+    out["extra_css"] = list(out.get("extra_css") or []) + [
+        u for u in made.extra_css if u not in (out.get("extra_css") or [])
+    ]
+    out["extra_javascript"] = list(out.get("extra_javascript") or []) + [
+        u for u in made.extra_javascript if u not in (out.get("extra_javascript") or [])
+    ]
     extensions = []
     for ext in out.get("markdown_extensions") or []:
         name = next(iter(ext)) if isinstance(ext, dict) else ext

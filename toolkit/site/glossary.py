@@ -129,7 +129,11 @@ _NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|<[^>]*>|\]\([^)]*
 
 
 _NOT_MARKED = re.compile(
-    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$|!?\[[^\]\n]*\]\([^)\n]*\)|<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.M | re.S)
+    r"^#{1,6}[ \t][^\n]*$|^[^\n]+\n[=-]{3,}[ \t]*$"  # headings, ATX and Setext
+    r"|!?\[[^\]\n]*\]\([^)\n]*\)"  # links and images
+    r"|<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>",  # the same in HTML
+    re.M | re.S,
+)
 
 
 def usage(terms: Iterable[Term], pages: Mapping[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:

@@ -51,7 +51,8 @@ def output_path(url: str) -> str:
 def tool_anchors(tool: Any) -> Iterator[tuple[str, Any]]:
     """Yield (anchor, model part) for every addressable part of a tool on its own page."""
     if isinstance(tool, Flow):
-        for node in [*tool.questions, *tool.outcomes]:
+        nodes: list[Any] = [*tool.questions, *tool.outcomes]
+        for node in nodes:
             yield anchor(tool.id, node.id), node
         return
     if isinstance(tool, Pathway):
@@ -91,7 +92,7 @@ def insert_aliases(html: str, aliases: dict[str, str]) -> str:
         match = re.search(rf'<[a-zA-Z][^<>]*\bid="{re.escape(new)}"', html)
         if match:
             span = f'<span class="tk-anchor-alias" id="{old}" aria-hidden="true"></span>'
-            html = html[: match.start()] + span + html[match.start():]
+            html = html[: match.start()] + span + html[match.start() :]
     return html
 
 
@@ -107,7 +108,7 @@ class Redirect:
         if self.old_prefix and old_anchor == self.old_prefix:
             return self.new_prefix
         if self.old_prefix and old_anchor.startswith(self.old_prefix + "--"):
-            return self.new_prefix + old_anchor[len(self.old_prefix):]
+            return self.new_prefix + old_anchor[len(self.old_prefix) :]
         return old_anchor
 
 
@@ -148,9 +149,7 @@ class Registry:
     def to_json(self) -> str:
         """Return links.json: deterministic (sorted keys, no timestamps)."""
         data = {
-            "pages": {
-                url: {**page, "aliases": self.aliases.get(url, {})} for url, page in self.pages.items()
-            },
+            "pages": {url: {**page, "aliases": self.aliases.get(url, {})} for url, page in self.pages.items()},
             "redirects": {old: r.to for old, r in self.redirects.items()},
         }
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -188,11 +187,17 @@ def check(registry: Registry, lock: list[tuple[int, str]], lock_path: str, skip:
             continue
         url, _, frag = entry.partition("#")
         what = f"anchor #{frag} on {url}" if frag else f"page {url}"
-        issues.append(Issue(lock_path, line, (
-            f"public link {entry} is gone: the {what} was removed or renamed. Keep the old id, or declare "
-            "it with moved_from (tool or item YAML; moved_from/moved_anchors in a page's front matter); "
-            "if it really should go, run `toolkit links --update`"
-        )))
+        issues.append(
+            Issue(
+                lock_path,
+                line,
+                (
+                    f"public link {entry} is gone: the {what} was removed or renamed. Keep the old id, or declare "
+                    "it with moved_from (tool or item YAML; moved_from/moved_anchors in a page's front matter); "
+                    "if it really should go, run `toolkit links --update`"
+                ),
+            )
+        )
     return issues
 
 
@@ -212,8 +217,11 @@ def redirect_html(old_url: str, redirect: Redirect, title: str) -> str:
     """Return a static redirect page (meta refresh and a plain link; a script keeps the anchor)."""
     target = relative_url(redirect.to, old_url)
     return render_template(
-        "files/redirect.html.j2", target=target, title=title,
-        old_prefix=redirect.old_prefix, new_prefix=redirect.new_prefix,
+        "files/redirect.html.j2",
+        target=target,
+        title=title,
+        old_prefix=redirect.old_prefix,
+        new_prefix=redirect.new_prefix,
     )
 
 

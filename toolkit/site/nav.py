@@ -2,9 +2,10 @@
 
 Top level, in order: Tools (with Team view), Start by role, Learning paths (with Scenario cards),
 Guides, Print packs, Glossary, then "For organisations" (Authoring and adapting, Using the toolkit
-offline, Source papers, Stable links, Accessibility statement). Guide areas, roles, paths and packs are found from the pages themselves, so a new guide
-or path joins the menu without editing mkdocs.yml. A page the rules do not place (a local
-overlay's pages, say) goes at the end, under its folder. mkdocs.yml's own `nav:`, if set, wins.
+offline, Source papers, Stable links, Accessibility statement). Guide areas, roles, paths and packs
+are found from the pages themselves, so a new guide or path joins the menu without editing
+mkdocs.yml. A page the rules do not place (a local overlay's pages, say) goes at the end, under its
+folder. mkdocs.yml's own `nav:`, if set, wins.
 """
 
 from __future__ import annotations

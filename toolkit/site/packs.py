@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import AUDIENCES, KINDS
-from toolkit.site.render import anchor, citation, page_url, rel, render_template, render_tool, tool_uri
+from toolkit.site.render import anchor, citation, page_url, rel, render_template, render_tool
 
 PACKS_DIR = "packs"
 PACKS_INDEX_URI = f"{PACKS_DIR}/index.md"
@@ -33,23 +33,36 @@ def pack_uri(pack_id: str) -> str:
 
 def _order(catalog: Catalog, tool_ids: list[str]) -> tuple[str, ...]:
     kinds = list(KINDS)
-    return tuple(sorted(tool_ids, key=lambda t: (kinds.index(catalog.tools[t].tool.kind),
-                                                  catalog.tools[t].tool.title.lower())))
+    return tuple(
+        sorted(tool_ids, key=lambda t: (kinds.index(catalog.tools[t].tool.kind), catalog.tools[t].tool.title.lower()))
+    )
 
 
 def packs(catalog: Catalog) -> list[Pack]:
     """Return the everything pack (tools in kind order), then one pack per role that has start-here tools."""
-    out = [Pack(EVERYTHING, "Print pack: every tool",
-                "Every tool in the toolkit in one printable document.", _order(catalog, list(catalog.tools)))]
+    out = [
+        Pack(
+            EVERYTHING,
+            "Print pack: every tool",
+            "Every tool in the toolkit in one printable document.",
+            _order(catalog, list(catalog.tools)),
+        )
+    ]
     for audience, label in AUDIENCES.items():
         # A role's start-here tools and the few that follow from them (docs/audiences.yml), in
         # that order: a pack of every tool that lists the role ran to 51 tools, which nobody prints.
         chosen = tuple(catalog.starts.pack(audience, set(catalog.tools)))
         if chosen:
             readers = label.lower() if not label.startswith("HR") else label
-            out.append(Pack(audience, f"Print pack for {readers}",
-                            f"The tools to start with for {readers}, and the few that follow from them, in one printable document.",
-                            chosen))
+            out.append(
+                Pack(
+                    audience,
+                    f"Print pack for {readers}",
+                    f"The tools to start with for {readers}, and the few that follow from them, in one printable "
+                    "document.",
+                    chosen,
+                )
+            )
     return out
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from toolkit.site import glossary
 from toolkit.content.catalog import Catalog
-from toolkit.site.finder import TIME_BANDS, facets
 from toolkit.content.model import AUDIENCES, KINDS, audience_in_text
-from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
+from toolkit.site import glossary
+from toolkit.site.finder import TIME_BANDS, facets
 from toolkit.site.packs import pack_pages
+from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
 from toolkit.site.team import team_pages
 
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
@@ -20,8 +20,11 @@ GLOSSARY_URI = "glossary.md"
 
 
 def generated_pages(
-    catalog: Catalog, authored: Mapping[str, tuple[str, str]] | None = None, *,
-    downloads: Mapping[str, list] | None = None, site_url: str = "",
+    catalog: Catalog,
+    authored: Mapping[str, tuple[str, str]] | None = None,
+    *,
+    downloads: Mapping[str, list] | None = None,
+    site_url: str = "",
 ) -> dict[str, str]:
     """Return src_uri -> page text for every generated page, in a stable order.
 
@@ -33,8 +36,13 @@ def generated_pages(
     pages: dict[str, str] = {}
     for tool_id in sorted(catalog.tools):
         uri = tool_uri(tool_id)
-        pages[uri] = render_tool(catalog.tool(tool_id), catalog, page_uri=uri, site_url=site_url,
-                                 downloads=downloads.get(f"tool:{tool_id}", ()))
+        pages[uri] = render_tool(
+            catalog.tool(tool_id),
+            catalog,
+            page_uri=uri,
+            site_url=site_url,
+            downloads=downloads.get(f"tool:{tool_id}", ()),
+        )
     pages[TOOLS_INDEX_URI] = tools_index(catalog)
     by_paper: dict[str, list] = {}
     for entry in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()):
@@ -44,7 +52,9 @@ def generated_pages(
     )
     if catalog.glossary:
         texts = dict(authored or {})
-        texts.update({tool_uri(t): (catalog.tool(t).tool.title, _screen_text(pages[tool_uri(t)])) for t in catalog.tools})
+        texts.update(
+            {tool_uri(t): (catalog.tool(t).tool.title, _screen_text(pages[tool_uri(t)])) for t in catalog.tools}
+        )
         used = glossary.usage(catalog.glossary, texts)
         terms = sorted(catalog.glossary, key=lambda t: t.term.lower())
         pages[GLOSSARY_URI] = render_template(
@@ -61,13 +71,28 @@ def tools_index(catalog: Catalog) -> str:
     groups = {kind: [(e, facets(e)) for e in entries] for kind, entries in catalog.by_kind().items()}
     present = [f for entries in groups.values() for _, f in entries]
     filters = [
-        ("audience", "Who it is for", [(a, label) for a, label in AUDIENCES.items() if any(a in f.audiences for f in present)]),
+        (
+            "audience",
+            "Who it is for",
+            [(a, label) for a, label in AUDIENCES.items() if any(a in f.audiences for f in present)],
+        ),
         ("kind", "Kind of tool", [(k, KINDS[k]) for k in groups]),
-        ("paper", "Source paper", [(p, catalog.papers[p].short) for p in catalog.papers if any(f.paper == p for f in present)]),
-        ("time", "Time needed", [(t, label) for t, (label, _, _) in TIME_BANDS.items() if any(f.time == t for f in present)]),
+        (
+            "paper",
+            "Source paper",
+            [(p, catalog.papers[p].short) for p in catalog.papers if any(f.paper == p for f in present)],
+        ),
+        (
+            "time",
+            "Time needed",
+            [(t, label) for t, (label, _, _) in TIME_BANDS.items() if any(f.time == t for f in present)],
+        ),
     ]
     return render_template(
-        "pages/tools-index.md.j2", groups=groups, filters=filters, papers=catalog.papers,
+        "pages/tools-index.md.j2",
+        groups=groups,
+        filters=filters,
+        papers=catalog.papers,
         audiences=lambda ids: ", ".join(audience_in_text(a) for a in ids),
     )
 

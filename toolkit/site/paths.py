@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.site import finder
 from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, parse, read_yaml
 from toolkit.content.model import AUDIENCES, PURPOSES, LearningPath, PathStep, audience_in_text
+from toolkit.site import finder
 from toolkit.site.render import rel, render_template, tool_uri
 
 PATHS_DIR = "paths"
@@ -90,7 +90,13 @@ def check_steps(lp: LoadedPath, tools: set[str], pages: set[str]) -> list[Issue]
         if step.tool is not None and step.tool not in tools:
             issues.append(Issue(lp.file, lp.line("steps", i, "tool"), f"steps[{i}].tool: unknown tool {step.tool!r}"))
         if step.page is not None and step.page.partition("#")[0] not in pages:
-            issues.append(Issue(lp.file, lp.line("steps", i, "page"), f"steps[{i}].page: no page {step.page.partition('#')[0]!r} in the site"))
+            issues.append(
+                Issue(
+                    lp.file,
+                    lp.line("steps", i, "page"),
+                    f"steps[{i}].page: no page {step.page.partition('#')[0]!r} in the site",
+                )
+            )
     return issues
 
 
@@ -103,24 +109,46 @@ def check_session(lp: LoadedPath, scenarios: set[str] | None) -> list[Issue]:
     issues = []
     total = sum(item.minutes for item in session.agenda)
     if total != session.length:
-        issues.append(Issue(lp.file, lp.line("session", "agenda"), (
-            f"session.agenda: the timings add up to {total} minutes, but session.length is {session.length}; "
-            "make them agree"
-        )))
+        issues.append(
+            Issue(
+                lp.file,
+                lp.line("session", "agenda"),
+                (
+                    f"session.agenda: the timings add up to {total} minutes, but session.length is {session.length}; "
+                    "make them agree"
+                ),
+            )
+        )
     for i, card in enumerate(session.scenarios):
         if scenarios is not None and card not in scenarios:
-            issues.append(Issue(lp.file, lp.line("session", "scenarios", i), f"session.scenarios[{i}]: unknown scenario card {card!r}"))
+            issues.append(
+                Issue(
+                    lp.file,
+                    lp.line("session", "scenarios", i),
+                    f"session.scenarios[{i}]: unknown scenario card {card!r}",
+                )
+            )
         if card in session.scenarios[:i]:
-            issues.append(Issue(lp.file, lp.line("session", "scenarios", i), f"session.scenarios[{i}]: {card!r} is listed twice"))
+            issues.append(
+                Issue(lp.file, lp.line("session", "scenarios", i), f"session.scenarios[{i}]: {card!r} is listed twice")
+            )
     for i, item in enumerate(session.agenda):
         if item.step is not None and item.step > len(lp.path.steps):
-            issues.append(Issue(lp.file, lp.line("session", "agenda", i, "step"), (
-                f"session.agenda[{i}].step: there is no step {item.step} (the path has {len(lp.path.steps)})"
-            )))
+            issues.append(
+                Issue(
+                    lp.file,
+                    lp.line("session", "agenda", i, "step"),
+                    (f"session.agenda[{i}].step: there is no step {item.step} (the path has {len(lp.path.steps)})"),
+                )
+            )
         if item.scenario is not None and item.scenario not in session.scenarios:
-            issues.append(Issue(lp.file, lp.line("session", "agenda", i, "scenario"), (
-                f"session.agenda[{i}].scenario: {item.scenario!r} is not one of this session's scenarios"
-            )))
+            issues.append(
+                Issue(
+                    lp.file,
+                    lp.line("session", "agenda", i, "scenario"),
+                    (f"session.agenda[{i}].scenario: {item.scenario!r} is not one of this session's scenarios"),
+                )
+            )
     return issues
 
 
@@ -166,9 +194,15 @@ def render_path(lp: LoadedPath, catalog: Any) -> str:
     steps = [_step_view(s, catalog, uri) for s in lp.path.steps]
     total = total_minutes(lp, catalog)
     return render_template(
-        "pages/path.md.j2", p=lp.path, steps=steps, total=duration(total), duration=duration,
+        "pages/path.md.j2",
+        p=lp.path,
+        steps=steps,
+        total=duration(total),
+        duration=duration,
         audiences=[(audience_in_text(a), rel(audience_uri(a), uri)) for a in lp.path.audiences],
-        h=lambda n: "#" * (1 + n), support=getattr(catalog, "support", None), support_anchor=f"path-{lp.path.id}--support-note",
+        h=lambda n: "#" * (1 + n),
+        support=getattr(catalog, "support", None),
+        support_anchor=f"path-{lp.path.id}--support-note",
     )
 
 
@@ -177,16 +211,23 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     pages = {path_uri(lp.path.id): render_path(lp, catalog) for lp in paths}
     ordered = sorted(paths, key=lambda lp: lp.path.title.lower())
     pages[f"{PATHS_DIR}/index.md"] = render_template(
-        "pages/paths-index.md.j2", paths=ordered, duration=duration,
+        "pages/paths-index.md.j2",
+        paths=ordered,
+        duration=duration,
         minutes={lp.path.id: total_minutes(lp, catalog) for lp in paths},
         audiences={a: audience_in_text(a) for a in AUDIENCES},
     )
-    for audience, label in AUDIENCES.items():
+    for audience in AUDIENCES:
         uri = audience_uri(audience)
         pages[uri] = render_template(
-            "pages/audience.md.j2", label=audience_in_text(audience), audience=audience,
-            paths=[(lp.path, rel(path_uri(lp.path.id), uri), total_minutes(lp, catalog))
-                   for lp in ordered if audience in lp.path.audiences],
+            "pages/audience.md.j2",
+            label=audience_in_text(audience),
+            audience=audience,
+            paths=[
+                (lp.path, rel(path_uri(lp.path.id), uri), total_minutes(lp, catalog))
+                for lp in ordered
+                if audience in lp.path.audiences
+            ],
             **audience_tools(catalog, audience, uri),
             duration=duration,
         )
@@ -206,9 +247,12 @@ def audience_tools(catalog: Any, audience: str, uri: str) -> dict[str, Any]:
     groups: dict[str, list[Any]] = {p: [] for p in PURPOSES}
     for e in sorted(rest, key=lambda e: finder.rank(e, [audience]) + (e.tool.title.lower(),)):
         groups[catalog.starts.purpose(e.tool.id, e.tool.kind)].append(
-            (e.tool, rel(tool_uri(e.tool.id), uri), finder.minutes(e)))
+            (e.tool, rel(tool_uri(e.tool.id), uri), finder.minutes(e))
+        )
     return {
-        "start": [(catalog.tools[t].tool, rel(tool_uri(t), uri), when, finder.minutes(catalog.tools[t])) for t, when in start],
+        "start": [
+            (catalog.tools[t].tool, rel(tool_uri(t), uri), when, finder.minutes(catalog.tools[t])) for t, when in start
+        ],
         "groups": [(p, PURPOSES[p], tools) for p, tools in groups.items() if tools],
     }
 
@@ -231,12 +275,16 @@ def step_navigation(page_uri: str, paths: list[LoadedPath], catalog: Any, *, com
             if target != page_uri:
                 continue
             views = [_step_view(s, catalog, page_uri) for s in lp.path.steps]
-            entries.append({
-                "p": lp.path, "n": index + 1, "m": len(targets),
-                "path_link": rel(path_uri(lp.path.id), page_uri),
-                "prev": views[index - 1] if index > 0 else None,
-                "next": views[index + 1] if index + 1 < len(views) else None,
-            })
+            entries.append(
+                {
+                    "p": lp.path,
+                    "n": index + 1,
+                    "m": len(targets),
+                    "path_link": rel(path_uri(lp.path.id), page_uri),
+                    "prev": views[index - 1] if index > 0 else None,
+                    "next": views[index + 1] if index + 1 < len(views) else None,
+                }
+            )
     if not entries:
         return ""
     template = "partials/path-line.md.j2" if compact else "partials/path-nav.md.j2"
@@ -252,7 +300,7 @@ def add_navigation(markdown: str, nav: str, line: str | None = None) -> str:
     lines = markdown.split("\n")
     for i, text in enumerate(lines):
         if text.startswith("# "):
-            lines[i + 1:i + 1] = ["", top]
+            lines[i + 1 : i + 1] = ["", top]
             break
     else:
         lines[0:0] = [top, ""]

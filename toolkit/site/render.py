@@ -12,15 +12,15 @@ from functools import lru_cache
 from typing import Any
 
 import markdown
-from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markupsafe import Markup
 
 from toolkit import TOOLKIT_NAME
 from toolkit.content import flows
-from toolkit.site.related import related
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS, audience_in_text
+from toolkit.site.related import related
 
 TOOLS_URI = "tools"
 
@@ -106,7 +106,7 @@ class Glossary(AbbrExtension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         super().extendMarkdown(md)
-        md.treeprocessors.register(_GlossaryTerms(md, self.abbrs), "abbr", 7)
+        md.treeprocessors.register(_GlossaryTerms(md, self.abbrs), "abbr", 7)  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=8)
@@ -197,7 +197,15 @@ def environment() -> Environment:
     )
     env.filters["md"] = _md_filter
     env.filters["mdi"] = _mdi_filter
-    env.globals.update(anchor=anchor, PROVENANCE=PROVENANCE, PROVENANCE_LONG=PROVENANCE_LONG, AUDIENCES=AUDIENCES, KINDS=KINDS, KIND_GROUPS=KIND_GROUPS, TOOLKIT_NAME=TOOLKIT_NAME)
+    env.globals.update(
+        anchor=anchor,
+        PROVENANCE=PROVENANCE,
+        PROVENANCE_LONG=PROVENANCE_LONG,
+        AUDIENCES=AUDIENCES,
+        KINDS=KINDS,
+        KIND_GROUPS=KIND_GROUPS,
+        TOOLKIT_NAME=TOOLKIT_NAME,
+    )
     env.filters["css_string"] = css_string
     return env
 
@@ -232,9 +240,7 @@ def tool_context(
         "tool_link": rel(tool_uri(tool.id), page_uri),
         "on_own_page": page_uri == tool_uri(tool.id),
         # Links in tool text are written relative to the tool's own page, tools/<id>.md.
-        "related": [
-            (catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)
-        ],
+        "related": [(catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)],
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
         # A pathway is read, not filled in: it offers no print with answers.
         "has_answers": tool.kind != "pathway",
@@ -252,7 +258,10 @@ def tool_context(
         context["stage_titles"] = {s.id: s.title for s in tool.stages}
         context["where_next"] = None
         if tool.where_next and tool.where_next in catalog.tools:
-            context["where_next"] = (catalog.tools[tool.where_next].tool.title, rel(tool_uri(tool.where_next), page_uri))
+            context["where_next"] = (
+                catalog.tools[tool.where_next].tool.title,
+                rel(tool_uri(tool.where_next), page_uri),
+            )
     return context
 
 

@@ -92,7 +92,9 @@ def check_card(lc: LoadedCard, papers: set[str], tools: set[str], cards: set[str
     card = lc.card
     issues = []
     if card.source.paper not in papers:
-        issues.append(_at(lc, ("source", "paper"), f"unknown paper {card.source.paper!r} (known: {', '.join(sorted(papers))})"))
+        issues.append(
+            _at(lc, ("source", "paper"), f"unknown paper {card.source.paper!r} (known: {', '.join(sorted(papers))})")
+        )
     seen: set[str] = set()
     for i, tool in enumerate(card.tools):
         if tool not in tools:
@@ -102,7 +104,9 @@ def check_card(lc: LoadedCard, papers: set[str], tools: set[str], cards: set[str
         seen.add(tool)
     for i, old in enumerate(card.moved_from):
         if old in cards:
-            issues.append(_at(lc, ("moved_from", i), f"{old!r} is the id of a card that exists; an old id must be free"))
+            issues.append(
+                _at(lc, ("moved_from", i), f"{old!r} is the id of a card that exists; an old id must be free")
+            )
     return issues
 
 
@@ -130,7 +134,9 @@ def card_html(lc: LoadedCard, catalog: Any, page_uri: str, level: int = 2) -> Ma
     return Markup(render_template("partials/scenario-card.md.j2", v=_card_view(lc, catalog, page_uri), level=level))
 
 
-def scenario_pages(cards: list[LoadedCard], catalog: Any, used_in: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
+def scenario_pages(
+    cards: list[LoadedCard], catalog: Any, used_in: dict[str, list[tuple[str, str]]] | None = None
+) -> dict[str, str]:
     """Return src_uri -> page text: a page per card, the index and the two print sheets.
 
     `used_in` maps a card id to [(title, src_uri)] of the session plans that use it.
@@ -141,7 +147,9 @@ def scenario_pages(cards: list[LoadedCard], catalog: Any, used_in: dict[str, lis
     for lc in ordered:
         uri = scenario_uri(lc.card.id)
         pages[uri] = render_template(
-            "pages/scenario.md.j2", v=_card_view(lc, catalog, uri), card_block=card_html(lc, catalog, uri, 0),
+            "pages/scenario.md.j2",
+            v=_card_view(lc, catalog, uri),
+            card_block=card_html(lc, catalog, uri, 0),
             index_link=rel(INDEX_URI, uri),
             sheets=[(title, rel(sheet_uri(name), uri)) for name, (_, title) in SHEETS.items()],
             plans=[(title, rel(plan, uri)) for title, plan in used_in.get(lc.card.id, [])],
@@ -150,14 +158,18 @@ def scenario_pages(cards: list[LoadedCard], catalog: Any, used_in: dict[str, lis
     for lc in ordered:
         by_paper.setdefault(lc.card.source.paper, []).append(_card_view(lc, catalog, INDEX_URI))
     pages[INDEX_URI] = render_template(
-        "pages/scenarios-index.md.j2", count=len(ordered),
+        "pages/scenarios-index.md.j2",
+        count=len(ordered),
         groups=[(catalog.papers[p].short if p in catalog.papers else p, views) for p, views in by_paper.items()],
         sheets=[(title, rel(sheet_uri(name), INDEX_URI)) for name, (_, title) in SHEETS.items()],
     )
     for name, (per_page, title) in SHEETS.items():
         uri = sheet_uri(name)
         pages[uri] = render_template(
-            "pages/scenario-sheet.md.j2", title=title, per_page=per_page, index_link=rel(INDEX_URI, uri),
+            "pages/scenario-sheet.md.j2",
+            title=title,
+            per_page=per_page,
+            index_link=rel(INDEX_URI, uri),
             cards=[card_html(lc, catalog, uri, 2) for lc in ordered],
         )
     return pages

@@ -9,35 +9,112 @@ the words it contains, so a search for either finds it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from toolkit.content.catalog import Catalog
-from toolkit.site.glossary import TermIndex
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.glossary import TermIndex
 from toolkit.site.render import anchor
 
 #: British spellings whose American forms are not made by the -ise/-ize rule below.
 SPELLINGS = {
-    "behaviour": "behavior", "behaviours": "behaviors", "colour": "color", "favour": "favor",
-    "labour": "labor", "neighbour": "neighbor", "neighbourhood": "neighborhood", "honour": "honor",
-    "centre": "center", "centres": "centers", "programme": "program", "programmes": "programs",
-    "judgement": "judgment", "licence": "license", "counselling": "counseling", "travelling": "traveling",
-    "enrolment": "enrollment", "fulfil": "fulfill", "practise": "practice", "defence": "defense",
-    "paediatric": "pediatric", "ageing": "aging", "focussed": "focused", "towards": "toward",
-    "whilst": "while", "stigmatised": "stigmatized", "learnt": "learned",
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "colour": "color",
+    "favour": "favor",
+    "labour": "labor",
+    "neighbour": "neighbor",
+    "neighbourhood": "neighborhood",
+    "honour": "honor",
+    "centre": "center",
+    "centres": "centers",
+    "programme": "program",
+    "programmes": "programs",
+    "judgement": "judgment",
+    "licence": "license",
+    "counselling": "counseling",
+    "travelling": "traveling",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "practise": "practice",
+    "defence": "defense",
+    "paediatric": "pediatric",
+    "ageing": "aging",
+    "focussed": "focused",
+    "towards": "toward",
+    "whilst": "while",
+    "stigmatised": "stigmatized",
+    "learnt": "learned",
 }
 _ISE = re.compile(r"\b([a-z]{2,}?)is(e|es|ed|ing|ation|ations|er|ers)\b", re.I)
-_NOT_ISE = {"advise", "advised", "advising", "adviser", "advisers", "exercise", "exercises", "exercised",
-            "comprise", "comprises", "otherwise", "promise", "promises", "promised", "raise", "raised",
-            "raises", "raising", "rise", "rises", "arise", "arises", "arising", "arisen", "wise",
-            "precise", "concise", "premise", "premises", "surprise", "surprised", "supervise", "supervised",
-            "supervising", "supervises", "revise", "revised", "devise", "devised", "expertise",
-            "enterprise", "enterprises", "franchise", "merchandise", "compromise", "televise", "improvise",
-            "disguise", "despise", "noise", "poise", "praise", "praised", "cruise", "bruise", "chemise",
-            "paradise", "crises", "crisis", "basis", "analysis", "emphasis", "otherwise", "demise"}
+_NOT_ISE = {
+    "advise",
+    "advised",
+    "advising",
+    "adviser",
+    "advisers",
+    "exercise",
+    "exercises",
+    "exercised",
+    "comprise",
+    "comprises",
+    "otherwise",
+    "promise",
+    "promises",
+    "promised",
+    "raise",
+    "raised",
+    "raises",
+    "raising",
+    "rise",
+    "rises",
+    "arise",
+    "arises",
+    "arising",
+    "arisen",
+    "wise",
+    "precise",
+    "concise",
+    "premise",
+    "premises",
+    "surprise",
+    "surprised",
+    "supervise",
+    "supervised",
+    "supervising",
+    "supervises",
+    "revise",
+    "revised",
+    "devise",
+    "devised",
+    "expertise",
+    "enterprise",
+    "enterprises",
+    "franchise",
+    "merchandise",
+    "compromise",
+    "televise",
+    "improvise",
+    "disguise",
+    "despise",
+    "noise",
+    "poise",
+    "praise",
+    "praised",
+    "cruise",
+    "bruise",
+    "chemise",
+    "paradise",
+    "crises",
+    "crisis",
+    "basis",
+    "analysis",
+    "emphasis",
+    "demise",
+}
 
 
 #: How much more a tool page or tool item weighs in search than guidance that restates it:
@@ -71,13 +148,15 @@ MISSPELLINGS = {
     "supervision": ("supervison", "supervission", "superviosion"),
     "assessment": ("assesment", "assessement"),
     "recruitment": ("recruitement", "recrutment"),
-    "colleague": ("collegue", "colleage"), "colleagues": ("collegues", "colleages"),
+    "colleague": ("collegue", "colleage"),
+    "colleagues": ("collegues", "colleages"),
     "occupational": ("occupatinal", "ocupational"),
     "development": ("developement", "devlopment"),
     "professional": ("proffesional", "profesional"),
     "boundaries": ("boundries", "boundarys"),
     "confidentiality": ("confidentality", "confidentialty"),
-    "commissioner": ("comissioner", "commisioner"), "commissioners": ("comissioners", "commisioners"),
+    "commissioner": ("comissioner", "commisioner"),
+    "commissioners": ("comissioners", "commisioners"),
     "appraisal": ("apprasial", "appraisel"),
     "wellbeing": ("wellbeeing", "welbeing"),
     "recovery": ("recovary", "recoverey"),
@@ -106,7 +185,7 @@ def extra_words(text: str, terms: TermIndex) -> str:
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 
 
-def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:
+def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:  # (item id, title, more text)
     """Yield (id, title, text) for each searchable part of a tool: the title is what the
     part says (a question, an item, a field's label), the text what else goes with it."""
     tool = entry.tool
@@ -114,16 +193,20 @@ def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:
         for q in tool.questions:
             yield q.id, q.text, " ".join([q.hint or "", *(a.label for a in q.answers)])
         for o in tool.outcomes:
-            yield o.id, o.title, " ".join([o.text, *o.next_steps])
+            yield o.id, o.title, " ".join([o.text or "", *o.next_steps])
     elif tool.kind == "pathway":
         for s in tool.stages:
             yield s.id, s.title, " ".join([s.summary, *s.requirements, *s.skills, *s.learning])
     else:
         for item in tool.entries():
             title = getattr(item, "text", None) or getattr(item, "label", "")
-            more = [getattr(item, "hint", None) or "", getattr(item, "guidance", None) or "",
-                    getattr(item, "example", None) or "", *(p.text for p in getattr(item, "parts", []))]
-            yield item.id, title, " ".join(w for w in more if w)
+            more = [
+                getattr(item, "hint", None) or "",
+                getattr(item, "guidance", None) or "",
+                getattr(item, "example", None) or "",
+                *(p.text for p in getattr(item, "parts", [])),
+            ]
+            yield item.id, str(title), " ".join(w for w in more if w)
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -145,7 +228,7 @@ def tool_title(entry: Loaded) -> str:
     return f"{entry.tool.title} — {KINDS[entry.tool.kind]}"
 
 
-def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, str]]:
+def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, Any]]:
     """Return one search entry per tool item, titled with what it says, linking to its anchor.
 
     Material shows these under their tool's page result, which carries the tool's title and kind.
@@ -154,12 +237,14 @@ def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, 
     for tool_id in sorted(catalog.tools):
         entry = catalog.tool(tool_id)
         for item_id, title, text in _entries(entry):
-            docs.append({
-                "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",
-                "title": _short(_unmark(title)),
-                "text": _unmark(text),
-                "boost": BOOST,
-            })
+            docs.append(
+                {
+                    "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",
+                    "title": _short(_unmark(title)),
+                    "text": _unmark(text),
+                    "boost": BOOST,
+                }
+            )
     return docs
 
 
@@ -202,7 +287,13 @@ def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str
             entry = pages[location]
             doc["title"] = tool_title(entry)
             doc["boost"] = 2 * BOOST  # the tool itself first, then its items
-            meta = " ".join([KINDS[entry.tool.kind], *(AUDIENCES[a] for a in entry.tool.audiences), catalog.papers[entry.tool.source.paper].short])
+            meta = " ".join(
+                [
+                    KINDS[entry.tool.kind],
+                    *(AUDIENCES[a] for a in entry.tool.audiences),
+                    catalog.papers[entry.tool.source.paper].short,
+                ]
+            )
             doc[ALSO] = meta
         elif location in sections:
             doc["text"] = sections[location]
@@ -223,5 +314,8 @@ def augment(index: dict[str, Any], catalog: Catalog, url_of: Callable[[str], str
         if extra:
             doc[ALSO] = f"{doc.get(ALSO, '')} {extra}".strip()
     config = dict(index.get("config", {}))
-    config["fields"] = {**config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}), ALSO: {"boost": 1.0}}
+    config["fields"] = {
+        **config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}),
+        ALSO: {"boost": 1.0},
+    }
     return dict(index, config=config, docs=docs)

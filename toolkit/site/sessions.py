@@ -66,34 +66,52 @@ def session_pages(paths: list[LoadedPath], cards: dict[str, cards_mod.LoadedCard
         for item in session.agenda:
             step = steps[item.step - 1] if item.step and item.step <= len(steps) else None
             card = cards.get(item.scenario) if item.scenario else None
-            agenda.append({
-                "item": item, "start": clock(start), "step": step,
-                "card": (card.card.title, "#card-" + card.card.id) if card else None,
-            })
+            agenda.append(
+                {
+                    "item": item,
+                    "start": clock(start),
+                    "step": step,
+                    "card": (card.card.title, "#card-" + card.card.id) if card else None,
+                }
+            )
             start += item.minutes
         used = [cards[c] for c in session.scenarios if c in cards]
         links = {
-            "path": rel(path_uri(p.id), uri), "plan": rel(plan_uri(p.id), uri),
-            "handout": rel(handout_uri(p.id), uri), "cards": rel(cards_uri(p.id), uri),
+            "path": rel(path_uri(p.id), uri),
+            "plan": rel(plan_uri(p.id), uri),
+            "handout": rel(handout_uri(p.id), uri),
+            "cards": rel(cards_uri(p.id), uri),
         }
         pages[uri] = render_template(
-            "pages/session-plan.md.j2", p=p, s=session, agenda=agenda, steps=steps, links=links,
-            length=duration(session.length), path_length=duration(total_minutes(lp, catalog)),
+            "pages/session-plan.md.j2",
+            p=p,
+            s=session,
+            agenda=agenda,
+            steps=steps,
+            links=links,
+            length=duration(session.length),
+            path_length=duration(total_minutes(lp, catalog)),
             audiences=[(AUDIENCES[a], rel(audience_uri(a), uri)) for a in p.audiences],
             cards=[cards_mod.card_html(c, catalog, uri, 3) for c in used],
             index_link=rel(cards_mod.INDEX_URI, uri),
         )
         h_uri = handout_uri(p.id)
         pages[h_uri] = render_template(
-            "pages/session-handout.md.j2", p=p, s=session, length=duration(session.length),
+            "pages/session-handout.md.j2",
+            p=p,
+            s=session,
+            length=duration(session.length),
             plan_link=rel(uri, h_uri),
             agenda=[{"item": a["item"], "start": a["start"]} for a in agenda],
             scenarios=[c.card.title for c in used],
         )
         c_uri = cards_uri(p.id)
         pages[c_uri] = render_template(
-            "pages/scenario-sheet.md.j2", title=f"Scenario cards for {p.title[0].lower() + p.title[1:]}",
-            per_page=2, index_link=rel(cards_mod.INDEX_URI, c_uri), plan_link=rel(uri, c_uri),
+            "pages/scenario-sheet.md.j2",
+            title=f"Scenario cards for {p.title[0].lower() + p.title[1:]}",
+            per_page=2,
+            index_link=rel(cards_mod.INDEX_URI, c_uri),
+            plan_link=rel(uri, c_uri),
             cards=[cards_mod.card_html(c, catalog, c_uri, 2) for c in used],
         )
     return pages

@@ -10,12 +10,12 @@ import html as html_lib
 from pathlib import Path
 from typing import Any
 
-from toolkit.site import links, paths, scenarios, sessions
 from toolkit.content import overlay as overlays
 from toolkit.content.catalog import Catalog
-from toolkit.site.exports import TOOLS_JSON, tools_json
 from toolkit.content.issue import ContentError, Issue
-from toolkit.site.links import Redirect, Registry, toc_ids  # noqa: F401  (toc_ids is re-exported for the adapter)
+from toolkit.site import links, paths, scenarios, sessions
+from toolkit.site.exports import TOOLS_JSON, tools_json
+from toolkit.site.links import Redirect, Registry
 from toolkit.site.render import render_template, tool_uri
 
 UPDATE_ENV = "TOOLKIT_LINKS_UPDATE"
@@ -57,7 +57,8 @@ class Extras:
         if self.overlay is not None:
             local = {d.resolve() for d in self.overlay.tool_dirs}
             self.local_tools = {
-                tid for tid, e in self.full.tools.items()
+                tid
+                for tid, e in self.full.tools.items()
                 if any(d in (self.root / e.path).resolve().parents for d in local)
             }
         self.registry.redirects.update(links.tool_redirects(self.shown))
@@ -78,7 +79,8 @@ class Extras:
         # The accessibility statement: a template the overlay's `accessibility` settings complete.
         settings = self.overlay.settings if self.overlay else None
         out[ACCESSIBILITY_URI] = render_template(
-            "pages/accessibility.md.j2", s=settings, a=settings.accessibility if settings else None)
+            "pages/accessibility.md.j2", s=settings, a=settings.accessibility if settings else None
+        )
         for tool_id, entry in self.hidden.items():
             out[tool_uri(tool_id)] = self.overlay.hidden_page(entry.tool)  # type: ignore[union-attr]
         overlay_pages = self.overlay.pages() if self.overlay else {}
@@ -91,7 +93,8 @@ class Extras:
         known |= {tool_uri(t) for t in self.full.tools}
         cards = scenarios.load_cards(
             [(f, _display(f, self.root)) for f in scenarios.card_files(self.docs_dir)],
-            set(self.full.papers), set(self.full.tools),
+            set(self.full.papers),
+            set(self.full.tools),
         )
         known |= {u for f, _ in files for u in sessions.session_uris(f.stem)}
         known |= {scenarios.scenario_uri(c.card.id) for c in cards} | {scenarios.INDEX_URI}
@@ -106,8 +109,13 @@ class Extras:
         out |= made
         for lc in cards:
             for old in lc.card.moved_from:
-                self.registry.redirects[links.page_url(scenarios.scenario_uri(old), self.use_directory_urls)] = Redirect(
-                    links.page_url(scenarios.scenario_uri(lc.card.id), self.use_directory_urls), f"card-{old}", f"card-{lc.card.id}")
+                self.registry.redirects[links.page_url(scenarios.scenario_uri(old), self.use_directory_urls)] = (
+                    Redirect(
+                        links.page_url(scenarios.scenario_uri(lc.card.id), self.use_directory_urls),
+                        f"card-{old}",
+                        f"card-{lc.card.id}",
+                    )
+                )
         return out
 
     def not_in_nav(self, src_uri: str) -> bool:
@@ -147,11 +155,24 @@ class Extras:
 
     def navigation(self, markdown: str, src_uri: str) -> str:
         """Add "step N of M" with previous and next to a page that is a step of a path."""
-        return paths.add_navigation(markdown, paths.step_navigation(src_uri, self.paths, self.shown),
-                                    paths.step_navigation(src_uri, self.paths, self.shown, compact=True))
+        return paths.add_navigation(
+            markdown,
+            paths.step_navigation(src_uri, self.paths, self.shown),
+            paths.step_navigation(src_uri, self.paths, self.shown, compact=True),
+        )
 
-    def record_page(self, html: str, *, src_uri: str, url: str, title: str, meta: dict[str, Any],
-                    toc_ids: list[str], use_directory_urls: bool, display: str) -> str:
+    def record_page(
+        self,
+        html: str,
+        *,
+        src_uri: str,
+        url: str,
+        title: str,
+        meta: dict[str, Any],
+        toc_ids: list[str],
+        use_directory_urls: bool,
+        display: str,
+    ) -> str:
         """Insert alias anchors into a rendered page and record its public anchors."""
         tool_id = _tool_of(src_uri)
         if tool_id in self.hidden:
@@ -167,10 +188,18 @@ class Extras:
         if not isinstance(moved_anchors, dict) or not all(isinstance(v, str) for v in moved_anchors.values()):
             raise ContentError([Issue(display, 1, "moved_anchors: must map old anchor ids to current ones")])
         if not isinstance(moved_from, list) or not all(isinstance(v, str) and v.endswith(".md") for v in moved_from):
-            raise ContentError([Issue(display, 1, "moved_from: must list the page's old paths, e.g. [guides/old-name.md]")])
+            raise ContentError(
+                [Issue(display, 1, "moved_from: must list the page's old paths, e.g. [guides/old-name.md]")]
+            )
         for old, new in moved_anchors.items():
             if new not in anchors:
-                raise ContentError([Issue(display, 1, f"moved_anchors: {old!r} points to {new!r}, which is not an anchor of this page")])
+                raise ContentError(
+                    [
+                        Issue(
+                            display, 1, f"moved_anchors: {old!r} points to {new!r}, which is not an anchor of this page"
+                        )
+                    ]
+                )
             aliases[str(old)] = new
         for old in moved_from:
             self.registry.redirects[links.page_url(old, use_directory_urls)] = Redirect(url)
@@ -181,8 +210,13 @@ class Extras:
         """Compare the public links with docs/links.lock; write it instead when `update`."""
         lock = self.docs_dir / links.LOCK_FILE
         issues = [
-            Issue(_display(lock, self.root), 1, f"a redirect from {old} would hide the page there; remove moved_from: or the page")
-            for old in self.registry.redirects if old in self.registry.pages
+            Issue(
+                _display(lock, self.root),
+                1,
+                f"a redirect from {old} would hide the page there; remove moved_from: or the page",
+            )
+            for old in self.registry.redirects
+            if old in self.registry.pages
         ]
         if issues:
             raise ContentError(issues)
@@ -200,8 +234,10 @@ class Extras:
         """Fill the links page's directory once every page has been rendered."""
         if src_uri != links.LINKS_URI or links.PLACEHOLDER not in html:
             return html
-        return html.replace(links.PLACEHOLDER, links.directory_html(
-            self.registry, links.page_url(links.LINKS_URI, self.use_directory_urls)))
+        return html.replace(
+            links.PLACEHOLDER,
+            links.directory_html(self.registry, links.page_url(links.LINKS_URI, self.use_directory_urls)),
+        )
 
     def late_files(self) -> dict[str, str]:
         """Return files known only after rendering: links.json and the redirect pages."""
@@ -214,8 +250,8 @@ class Extras:
 
 def _tool_of(src_uri: str) -> str | None:
     prefix = tool_uri("x").removesuffix("x.md")
-    if src_uri.startswith(prefix) and src_uri.endswith(".md") and "/" not in src_uri[len(prefix):]:
-        stem = src_uri[len(prefix):-3]
+    if src_uri.startswith(prefix) and src_uri.endswith(".md") and "/" not in src_uri[len(prefix) :]:
+        stem = src_uri[len(prefix) : -3]
         return stem if stem != "index" else None
     return None
 

@@ -74,16 +74,26 @@ def measure(tool: Any) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]
 
 def team_pages(catalog: Catalog) -> dict[str, str]:
     """src_uri -> page text for every team view page and the index."""
-    tools = [e.tool for e in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()) if offers_team_view(e.tool)]
+    tools = [
+        e.tool for e in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()) if offers_team_view(e.tool)
+    ]
     pages: dict[str, str] = {}
     for tool in tools:
         uri = team_uri(tool.id)
         kind, levels, aside = measure(tool)
         pages[uri] = render_template(
-            "pages/team.md.j2", tool=tool, rows=rows(tool), measure=kind, levels=levels, aside=aside, page_uri=uri,
-            tool_link=rel(tool_uri(tool.id), uri), index_link=rel(TEAM_INDEX_URI, uri),
+            "pages/team.md.j2",
+            tool=tool,
+            rows=rows(tool),
+            measure=kind,
+            levels=levels,
+            aside=aside,
+            page_uri=uri,
+            tool_link=rel(tool_uri(tool.id), uri),
+            index_link=rel(TEAM_INDEX_URI, uri),
         )
     pages[TEAM_INDEX_URI] = render_template(
-        "pages/team-index.md.j2", tools=[(t, rel(team_uri(t.id), TEAM_INDEX_URI)) for t in tools],
+        "pages/team-index.md.j2",
+        tools=[(t, rel(team_uri(t.id), TEAM_INDEX_URI)) for t in tools],
     )
     return pages
