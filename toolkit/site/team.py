@@ -18,10 +18,8 @@ from toolkit.site.render import rel, render_template, tool_uri
 
 TEAM_DIR = "team"
 TEAM_INDEX_URI = f"{TEAM_DIR}/index.md"
-#: Status words in their order on a checklist with `statuses: true` (store.js TK.STATUS).
-STATUS_LEVELS = [("not-started", "Not started"), ("in-progress", "In progress"), ("done", "Done")]
-#: Statuses that are no level: left out of the spread's comparison.
-STATUS_ASIDE = [("na", "Not applicable")]
+#: A level as the page lists it for team view: (id, label, ids it had before).
+Level = tuple[str, str, list[str]]
 
 
 def team_uri(tool_id: str) -> str:
@@ -61,15 +59,28 @@ def rows(tool: Any) -> list[Row]:
     return out
 
 
-def measure(tool: Any) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
-    """How answers compare: ("scale" | "status" | "tick" | "text"), ordered levels, levels set aside."""
+def measure(tool: Any) -> tuple[str, list[Level], list[Level]]:
+    """How answers compare: ("scale" | "status" | "tick" | "text"), ordered levels, levels set aside.
+
+    A checklist's status words are levels in the order the tool lists them; the word that counts
+    as not applicable is set aside (it is no level).
+    """
     if isinstance(tool, Checklist):
         if tool.scale:
-            return "scale", [(lv.id, lv.label) for lv in tool.scale], []
-        if tool.statuses:
-            return "status", STATUS_LEVELS, STATUS_ASIDE
+            return "scale", [(lv.id, lv.label, []) for lv in tool.scale], []
+        words = tool.status_words()
+        if words:
+            levels = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts != "not-applicable"]
+            aside = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts == "not-applicable"]
+            return "status", levels, aside
         return "tick", [], []
     return "text", [], []
+
+
+def done_word(tool: Any) -> str:
+    """The status word a tick saved before the list had statuses shows as ("" if none)."""
+    words = tool.status_words() if isinstance(tool, Checklist) else []
+    return next((w.id for w in words if w.counts == "done"), "")
 
 
 def team_pages(catalog: Catalog) -> dict[str, str]:
@@ -89,6 +100,7 @@ def team_pages(catalog: Catalog) -> dict[str, str]:
             levels=levels,
             aside=aside,
             page_uri=uri,
+            done=done_word(tool),
             tool_link=rel(tool_uri(tool.id), uri),
             index_link=rel(TEAM_INDEX_URI, uri),
         )

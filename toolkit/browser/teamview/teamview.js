@@ -21,10 +21,13 @@
     var rows = all(root, ".tk-teamview-items > li").map(function (li) {
       return { id: li.getAttribute("data-item"), text: TK.txt(li), section: li.getAttribute("data-section") || "" };
     });
-    var known = {}, levels = {}, people = [];
+    var known = {}, levels = {}, moved = {}, people = [], list = root.querySelector(".tk-teamview-levels");
+    var doneWord = (list && list.getAttribute("data-done")) || "";
     rows.forEach(function (r) { known[r.id] = r; });
     all(root, ".tk-teamview-levels dd").forEach(function (dd) {
-      levels[dd.getAttribute("data-level")] = { label: dd.textContent, order: dd.hasAttribute("data-order") ? +dd.getAttribute("data-order") : -1 };
+      var id = dd.getAttribute("data-level");
+      levels[id] = { label: dd.textContent, order: dd.hasAttribute("data-order") ? +dd.getAttribute("data-order") : -1 };
+      (dd.getAttribute("data-moved-from") || "").split(" ").filter(Boolean).forEach(function (old) { moved[old] = id; });
     });
     var order = Object.keys(levels).filter(function (k) { return levels[k].order >= 0; });
 
@@ -88,15 +91,19 @@
     }
 
     function who(p) { return p.name || "Unnamed (" + p.file + ")"; }
+    /** The level an answer shows, as the checklist shows it: its status (or the word that replaced
+        it), a tick saved before the list had statuses as the word that counts as done. */
     function level(d) {
-      var id = measure === "scale" ? d.rating : measure === "status" ? d.status || (d.checked ? "done" : "not-started") : "";
+      var id = measure === "scale" ? d.rating : measure === "status" ? d.status : "";
+      if (id && !levels[id]) id = moved[id];
+      if (!id && measure === "status" && d.checked) id = doneWord;
       return id && levels[id] ? id : "";
     }
     /** One person's answer to one item in words (without the note). */
     function answer(d) {
       if (!d) return "";
       var out = [], lv = level(d);
-      if (lv && (measure === "scale" || d.status || d.checked)) out.push(levels[lv].label);
+      if (lv) out.push(levels[lv].label);
       if (measure === "tick" && d.checked) out.push("Ticked");
       if (d.text) out.push(d.text);
       if (d.answer) out.push(d.answer);
