@@ -187,10 +187,40 @@ def browser():
         browser.close()
 
 
+def policy_proof(page):
+    """Make a page's test helpers work under the page's own Content-Security-Policy <meta>.
+
+    Built pages refuse eval and inline scripts, and so refuse Playwright's `wait_for_function`
+    (it evaluates its predicate in the page) and `add_script_tag`. Here the first polls with
+    `page.evaluate`, which the DevTools protocol runs outside the page's policy, and the second
+    evaluates the script's content the same way. The policy itself is left on: tests see the
+    pages as users do, and a violation still shows."""
+    import time
+
+    def wait_for_function(expression, *, arg=None, timeout=None, polling=None):
+        deadline = time.monotonic() + (timeout if timeout is not None else 30_000) / 1000
+        while True:
+            value = page.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"wait_for_function: {expression!r} stayed false")
+            page.wait_for_timeout(polling if isinstance(polling, (int, float)) else 50)
+
+    def add_script_tag(*, content=None, **kwargs):
+        if content is None:
+            raise NotImplementedError("add_script_tag: only content= works under the pages' policy")
+        page.evaluate(content)
+
+    page.wait_for_function = wait_for_function
+    page.add_script_tag = add_script_tag
+    return page
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser page (own context: no shared storage between tests)."""
     context = browser.new_context()
-    page = context.new_page()
+    page = policy_proof(context.new_page())
     yield page
     context.close()

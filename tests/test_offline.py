@@ -48,6 +48,8 @@ def test_offline_site_uses_the_vendored_shim_and_nothing_off_site(unzipped):
     for rel in checker.html_files():
         html = (unzipped / rel).read_text()
         assert "unpkg.com" not in html, rel
+        if 'http-equiv="refresh"' in html:  # a moved page's old address: a redirect, no search on it
+            continue
         assert "iframe-worker/shim.js" in html, f"{rel} does not load the shim"
         features = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])["features"]
         assert not any(f.startswith("navigation.instant") for f in features), rel

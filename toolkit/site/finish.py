@@ -413,8 +413,10 @@ class SearchIndex:
         if order:
             rank = {loc: i for i, loc in enumerate(order)}
             docs = sorted(docs, key=lambda d: rank.get(d.get("location", "").split("#")[0], len(rank)))
-        done = search.augment({"docs": docs}, catalog, url_of)
+        done = search.augment({"config": index.get("config", {}), "docs": docs}, catalog, url_of)
         index[self.key] = done["docs"]
+        if "config" in index:  # Material's: its fields gain the index-only one, as in the hook build
+            index["config"] = done["config"]
         file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return True
 
@@ -496,6 +498,9 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
                 for u in missing
             ]
         )
+    from toolkit.site.nav import titled_pages
+
+    menu_titles = titled_pages(config.get("nav") or made.nav)  # as the engine titles those pages
     for uri in pages:
         file = site_dir / links_mod.output_path(url_of(uri))
         html = file.read_text(encoding="utf-8")
@@ -515,7 +520,8 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         content = html[start:end]
         meta = generate.front_matter(authored[uri])[0] if uri in authored else {}
         h1 = _H1.search(html[start:end]) or _H1.search(html)
-        title = str(meta.get("title") or (_TAGS.sub("", _HEADERLINK_ANCHOR.sub("", h1.group(1))).strip() if h1 else ""))
+        heading = _TAGS.sub("", _HEADERLINK_ANCHOR.sub("", h1.group(1))).strip() if h1 else ""
+        title = str(meta.get("title") or menu_titles.get(uri) or heading)
         source = data_source(uri, made.catalog)
         own = [docs / uri] if uri in authored else []
         if source is not None:

@@ -135,8 +135,16 @@ def generate(
             out.edit_uris[uri] = source
         out.files[uri] = text
         out.pages.add(uri)
-    in_menu = [u for u in list(authored) + list(pages) if u not in out.not_in_nav]
-    titles = {u: page_title(u, authored.get(u) or pages.get(u) or "") for u in in_menu if u.endswith("/index.md")}
+    # The local overlay's own pages (files under local/pages) are in the menu too.
+    local = {u: c for u, c in out.files.items() if u.endswith(".md") and isinstance(c, Path) and u not in pages}
+    in_menu = [u for u in [*authored, *pages, *local] if u not in out.not_in_nav]
+
+    def text_of(uri: str) -> str:
+        if uri in local:
+            return local[uri].read_text(encoding="utf-8")
+        return authored.get(uri) or pages.get(uri) or ""
+
+    titles = {u: page_title(u, text_of(u)) for u in in_menu if u.endswith("/index.md")}
     out.nav = nav.site_nav(in_menu, titles, role_order=list(AUDIENCES))
     for uri in ASSETS:
         out.files[uri] = asset_bytes(uri)

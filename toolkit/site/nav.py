@@ -81,5 +81,19 @@ def site_nav(doc_uris: Iterable[str], titles: Mapping[str, str], *, role_order: 
     return nav
 
 
+def titled_pages(nav: list[Any]) -> dict[str, str]:
+    """The pages the menu names itself, page -> title ({title: page} entries): an engine titles a
+    page by its menu entry, so the finishing step must too."""
+    out: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    out[value] = title
+                elif isinstance(value, list):
+                    out |= titled_pages(value)
+    return out
+
+
 def _area_title(uri: str, titles: Mapping[str, str]) -> str:
     return titles.get(uri) or uri.split("/")[-2].replace("-", " ").capitalize()

@@ -16,6 +16,9 @@ from toolkit.site.team import team_pages
 TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
 _PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*"[^>]*>.*?</div>\n', re.S)
+#: The support note's text: the same boilerplate on every personal tool, and raw HTML that gets no
+#: glossary marking, so no term counts as used there.
+_SUPPORT_TEXT = re.compile(r'<div class="tk-support-text">.*?</div>\n', re.S)
 GLOSSARY_URI = "glossary.md"
 
 
@@ -106,5 +109,6 @@ def data_source(src_uri: str, catalog: Catalog) -> str | None:
 
 
 def _screen_text(text: str) -> str:
-    """Page text as read on screen: without its print-only blocks."""
-    return _PRINT_ONLY.sub("", text)
+    """Page text as read on screen, for the glossary's "used in": without its print-only blocks and
+    the support note."""
+    return _SUPPORT_TEXT.sub("", _PRINT_ONLY.sub("", text))

@@ -79,7 +79,10 @@ class Extras:
         # The accessibility statement: a template the overlay's `accessibility` settings complete.
         settings = self.overlay.settings if self.overlay else None
         out[ACCESSIBILITY_URI] = render_template(
-            "pages/accessibility.md.j2", s=settings, a=settings.accessibility if settings else None
+            "pages/accessibility.md.j2",
+            s=settings,
+            a=settings.accessibility if settings else None,
+            guide="authoring.md" in doc_uris,  # a project without the authoring guide gets no link to it
         )
         for tool_id, entry in self.hidden.items():
             out[tool_uri(tool_id)] = self.overlay.hidden_page(entry.tool)  # type: ignore[union-attr]
