@@ -520,8 +520,8 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         content = html[start:end]
         meta = generate.front_matter(authored[uri])[0] if uri in authored else {}
         h1 = _H1.search(html[start:end]) or _H1.search(html)
-        heading = _TAGS.sub("", _HEADERLINK_ANCHOR.sub("", h1.group(1))).strip() if h1 else ""
-        title = str(meta.get("title") or menu_titles.get(uri) or heading)
+        h1_text = _TAGS.sub("", _HEADERLINK_ANCHOR.sub("", h1.group(1))).strip() if h1 else ""
+        title = str(meta.get("title") or menu_titles.get(uri) or h1_text)
         source = data_source(uri, made.catalog)
         own = [docs / uri] if uri in authored else []
         if source is not None:
