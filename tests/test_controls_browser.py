@@ -105,6 +105,9 @@ def test_progress_stays_in_view_and_speaks_only_when_the_count_changes(page, bas
 def test_clear_all_confirm_focuses_cancel_keeps_tab_inside_and_closes_on_escape(page, base, errors):
     page.goto(f"{base}/tools/test-reqs/")
     page.locator("#test-reqs--one--meets").check()
+    from .test_browser_tools import open_print_save
+
+    open_print_save(page, "test-reqs")
     page.locator("[data-tool='test-reqs'] .tk-actions > summary").click()
     page.get_by_role("button", name="Clear all my answers on this device").click()
     dialog = page.get_by_role("alertdialog")

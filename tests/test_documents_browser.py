@@ -204,6 +204,7 @@ def test_without_javascript_no_empty_preview_or_document_buttons(browser, site_s
         page.goto(f"{site_server}/tools/{BIO}/")
         expect(page.locator(".tk-document")).to_be_hidden()
         expect(page.get_by_role("link", name="Show my document")).to_have_count(0)
+        page.locator(".tk-print-save > summary").click()  # "Print and save" opens without JavaScript too
         expect(page.get_by_text("Print blank", exact=True)).to_be_visible()
     finally:
         context.close()

@@ -119,7 +119,8 @@ def test_links_print_their_address(page, site_server):
     tool_id = next(t for t in TOOL_IDS if CATALOG.tool(t).tool.related)
     related = CATALOG.tool(tool_id).tool.related[0]
     page.goto(f"{site_server}/tools/{tool_id}/?print=blank")
-    assert f"({site_server}/tools/{related}/)" in " ".join(print_pdf(page)).replace(" /", "/")
+    # Long addresses wrap in print: compare without the spaces a line break leaves in the text.
+    assert f"({site_server}/tools/{related}/)" in "".join(" ".join(print_pdf(page)).split())
 
 
 def test_pack_prints_every_tool_in_order(page, site_server):

@@ -220,7 +220,7 @@ def test_export_carries_the_name_the_person_typed(page, site_server):
     with page.expect_download() as info:
         bar.get_by_role("button", name="Export this tool (JSON)").click()
     assert "person" not in json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    bar.get_by_label("Your name or initials").fill("  Jo  ")
+    bar.get_by_label("For team view: the name or initials").fill("  Jo  ")
     with page.expect_download() as info:
         bar.get_by_role("button", name="Export this tool (JSON)").click()
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))

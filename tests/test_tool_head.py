@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
+from toolkit.content.model import KINDS
 
 from .conftest import ROOT
 
@@ -128,7 +129,7 @@ def test_head_keeps_metadata_and_actions_compact_and_nothing_is_lost(built_site)
     # Audiences, source, version and source notes moved to the foot, in "About this tool".
     about = page.select_one(f".tk-about h2#{tool.id}--about-this-tool").find_parent(class_="tk-about")
     text = about.get_text(" ", strip=True)
-    assert "Checklist for" in text and f"Version {tool.version}" in text and tool.source.section in text
+    assert f"{KINDS[tool.kind]} for" in text and f"Version {tool.version}" in text and tool.source.section in text
     assert "Figure 5" in about.select_one(".tk-notice").get_text()
     assert head.select_one(".tk-notice, .tk-meta") is None
     # A rebuilt tool says so at the top, in a few words, with a link to that section.

@@ -147,6 +147,10 @@ class Extras:
     def static_files(self, site_url: str, use_directory_urls: bool) -> dict[str, str]:
         """Return generated non-page files known before rendering: tools.json, local colours."""
         self.use_directory_urls = use_directory_urls
+        if not use_directory_urls:  # moved tools' redirects were made before the site's URL style was known
+            for old in links.tool_redirects(self.shown):
+                self.registry.redirects.pop(old, None)
+            self.registry.redirects.update(links.tool_redirects(self.shown, use_directory_urls))
         out = {TOOLS_JSON: tools_json(self.shown, site_url, use_directory_urls, self.local_tools)}
         out[LINKS_JSON] = "{}\n"  # filled in by late_files() once every page is rendered
         css = self.overlay.css() if self.overlay else None

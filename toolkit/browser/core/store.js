@@ -343,7 +343,7 @@
     row.insertBefore(TK.labelled("Import answers from a file ", file, t.id + "--tk-import"), row.children[4]).className = "tk-file";
     who.maxLength = 100;
     who.autocomplete = "name";
-    row.insertBefore(TK.labelled("Your name or initials, written into exported files for team view (optional) ", who, t.id + "--tk-who"), row.children[2]).className = "tk-file";
+    row.insertBefore(TK.labelled("For team view: the name or initials to put in exported files (optional) ", who, t.id + "--tk-who"), row.children[2]).className = "tk-file";
     file.addEventListener("change", function () { if (file.files[0]) importFile(file.files[0], bar); file.value = ""; });
     more.appendChild(row);
     bar.appendChild(more);
