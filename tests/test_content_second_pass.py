@@ -19,7 +19,8 @@ from toolkit.content.model import AUDIENCES
 from .conftest import DOCS
 
 CATALOG = load_catalog(DOCS)
-SEEDS = Path("/work/shared/seeds")
+#: The source papers: shared/ sits beside the repository (as CI lays it out).
+SEEDS = DOCS.parent.parent / "shared" / "seeds"
 OWN = "Toolkit caution, not from the paper"
 
 
