@@ -14,9 +14,10 @@ def edges(flow: Flow) -> dict[str, list[str]]:
     return graph
 
 
-def reachable(flow: Flow) -> set[str]:
-    """Return the ids of every node that can be reached from the start."""
+def walk(flow: Flow) -> list[str]:
+    """Return the ids of every node reachable from the start, in breadth-first order."""
     graph = edges(flow)
+    order: list[str] = []
     seen: set[str] = set()
     todo = deque([flow.start])
     while todo:
@@ -24,8 +25,14 @@ def reachable(flow: Flow) -> set[str]:
         if node in seen or node not in graph:
             continue
         seen.add(node)
+        order.append(node)
         todo.extend(graph[node])
-    return seen
+    return order
+
+
+def reachable(flow: Flow) -> set[str]:
+    """Return the ids of every node that can be reached from the start."""
+    return set(walk(flow))
 
 
 def dead_ends(flow: Flow) -> set[str]:
@@ -48,16 +55,6 @@ def dead_ends(flow: Flow) -> set[str]:
 
 def numbering(flow: Flow) -> dict[str, int]:
     """Number the nodes for the printed tree: reachable questions first in walk order."""
-    order: list[str] = []
-    graph = edges(flow)
-    seen: set[str] = set()
-    todo = deque([flow.start])
-    while todo:
-        node = todo.popleft()
-        if node in seen or node not in graph:
-            continue
-        seen.add(node)
-        order.append(node)
-        todo.extend(graph[node])
+    order = walk(flow)
     questions = [n for n in order if n in {q.id for q in flow.questions}]
     return {node: i + 1 for i, node in enumerate(questions)}
