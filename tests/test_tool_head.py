@@ -295,5 +295,7 @@ def test_axe_finds_nothing_in_the_new_head_open_or_closed(page, site_server):
         page.locator(".tk-print-save > summary").click()
         page.locator("details.tk-intro > summary").click()
         page.locator(".tk-tool .tk-copy-link:visible").first.click()  # its "Copied" state
+        # The click scrolls the page: Material's header fades its title in and out (0.25 s); let it settle.
+        page.wait_for_timeout(600)
         found += axe_violations(page, f"{tool_id} with its head open")
     assert found == []
