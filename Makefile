@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test test-unit test-build test-browser check site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
+.PHONY: serve test test-unit test-build test-browser check site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers libreoffice scorm-again
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
@@ -114,6 +114,16 @@ web-servers:
 	  else echo "note: nginx or apache2 is missing; run 'sudo apt-get install nginx apache2-bin' to run the hosting tests" >&2; fi; \
 	fi
 
+# tests/test_word_in_libreoffice.py opens the Word downloads in LibreOffice (headless `soffice --convert-to`);
+# Debian's Writer without the desktop parts; install it when missing and we are allowed to.
+libreoffice:
+	@if [ ! -x /usr/bin/soffice ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's LibreOffice Writer (no GUI) for the Word file tests"; \
+	    (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null)); \
+	  else echo "note: /usr/bin/soffice is missing; run 'sudo apt-get install libreoffice-writer-nogui' to run the Word file tests" >&2; fi; \
+	fi
+
 # tests/test_scorm.py runs each SCORM package inside scorm-again, a SCORM 1.2 run-time from npm.
 SCORM_AGAIN_VERSION := 3.4.3
 scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
@@ -121,7 +131,7 @@ scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
 	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' to run the SCORM tests" >&2; exit 0; }; \
 	  mkdir -p .cache/scorm-again && npm install --prefix .cache/scorm-again --no-audit --no-fund --silent scorm-again@$(SCORM_AGAIN_VERSION)
 
-test: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
+test: $(VENV)/.installed-test chromium pango web-servers libreoffice scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # The same tests in tiers: unit (no site built, about a minute), build (sites built, no browser), browser.
@@ -129,7 +139,7 @@ test-unit: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -n auto -m "not build and not browser" $(PYTEST_ARGS)
 test-build: $(VENV)/.installed-test pango engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "build and not browser" $(PYTEST_ARGS)
-test-browser: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
+test-browser: $(VENV)/.installed-test chromium pango web-servers libreoffice scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m browser $(PYTEST_ARGS)
 
 # Static checks, before the tests (CI runs this first): lint and format (ruff), types (mypy), content.
