@@ -148,9 +148,42 @@ def test_flow_answers_are_named_by_their_question_and_in_sentence_case(page, bas
     assert errors == []
 
 
+def test_flow_answer_buttons_are_named_as_what_they_do(browser, page, base, errors):
+    """An answer button's name says where it leads ("Yes: go to question 2", "No: see the
+    outcome"), read from the accessibility tree; with JavaScript off each answer in the numbered
+    tree is one link named by the whole sentence ("If Yes, go to question 2")."""
+    page.goto(f"{base}/tools/test-flow/")
+    group = page.get_by_role("group", name="Question 1 Have you prepared?")
+    tree = group.aria_snapshot()
+    assert tree.count("button") == 2, tree
+    assert 'button "Yes: go to question 2"' in tree and 'button "No: see the outcome"' in tree, tree
+    # What is seen is the answer alone, and the name starts with it (WCAG 2.5.3, label in name).
+    assert group.get_by_role("button").all_inner_texts() == ["Yes", "No"]
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
+    group = page.get_by_role("group", name="Question 2 Is it for the other person’s benefit?")
+    for name in ("Yes: go to question 3", "No: see the outcome"):
+        assert group.get_by_role("button", name=name, exact=True).count() == 1
+    page.get_by_role("button", name="Back", exact=True).click()
+    chosen = page.get_by_role("button", name="Yes (your answer before): go to question 2", exact=True)
+    assert chosen.inner_text() == "Yes (your answer before)"
+    assert errors == []
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        off = context.new_page()
+        off.goto(f"{base}/tools/test-flow/")
+        ready = off.locator("#test-flow--ready")
+        assert ready.get_by_role("link").all_inner_texts() == ["If Yes, go to question 2", "If No, the outcome is Prepare first"]
+        link = ready.get_by_role("link", name="If Yes, go to question 2", exact=True)
+        assert link.get_attribute("href") == "#test-flow--purpose"
+        timing = off.locator("#test-flow--timing").get_by_role("link")
+        assert timing.all_inner_texts() == ["If Yes, the outcome is Go ahead, briefly", "If Not sure, the outcome is Prepare first"]
+    finally:
+        context.close()
+
+
 def test_chosen_flow_answer_is_outlined_in_forced_colours(page, base, errors):
     page.goto(f"{base}/tools/test-flow/")
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
     page.get_by_role("button", name="Back", exact=True).click()
     page.emulate_media(forced_colors="active")
     styles = page.locator(".tk-flow-choices .tk-btn").evaluate_all(
@@ -290,7 +323,7 @@ def test_changed_tools_have_no_axe_violations_blank_and_filled_in(page, base, to
         page.locator("#test-reqs--one--meets").check()
         page.locator("#test-reqs--two .tk-note > summary").click()
     else:
-        page.get_by_role("button", name="Yes", exact=True).click()
+        page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
         page.get_by_role("button", name="Back", exact=True).click()
     page.wait_for_timeout(600)  # Material's header title fades in as the page scrolls
     assert axe_violations(page, f"{tool} filled in") == []

@@ -121,6 +121,9 @@
             go(path.concat([[node, a]]), n.answers[a].next, true);
           }, "tk-choice" + (a === chosen ? " tk-chosen" : ""));
           if (a === chosen) b.appendChild(el("span", "tk-chosen-note", " (your answer before)"));
+          // Named as what it does, the words seen first: "Yes: go to question 3", "No: see the outcome".
+          var next = nodes[n.answers[a].next];
+          b.setAttribute("aria-label", b.textContent + (next.outcome ? ": see the outcome" : ": go to question " + next.number));
           choices.appendChild(b);
         });
         app.classList.remove("tk-flow-done");
