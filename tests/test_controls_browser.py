@@ -238,6 +238,64 @@ def test_shift_tab_never_leaves_the_focused_control_under_the_header(page, base,
     assert hidden == []
 
 
+# --------------------------------------------------------------------------- glossary terms in labels
+
+
+TERM_IN_LABEL = "preparing-to-share", "preparing-to-share--comfortable-people-supported-input"
+
+
+def term_state(page, box_id: str) -> dict:
+    """The glossary term in the label of `box_id`: is it focused, is its definition shown, and what has focus."""
+    return page.evaluate(
+        """id => {
+        const term = document.querySelector(`label[for="${id}"] abbr[tabindex]`);
+        const shown = getComputedStyle(term, '::after').content;
+        return {focused: document.activeElement === term, shown: shown !== 'none' && shown.length > 10,
+                active: document.activeElement.id || document.activeElement.tagName};
+      }""",
+        box_id,
+    )
+
+
+def test_glossary_term_in_a_label_opens_on_tap_without_focusing_the_box(browser, base):
+    """A tap on a glossary term inside a form label shows its definition; the label does not pass
+    the tap on to its answer box (which would take focus, and on a phone open the keyboard)."""
+    tool_id, box_id = TERM_IN_LABEL
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/tools/{tool_id}/")
+        term = page.locator(f'label[for="{box_id}"] abbr[tabindex]')
+        term.scroll_into_view_if_needed()
+        term.tap()
+        assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+        # A tap on the label's other words still goes to the box.
+        box = page.locator(f"#{box_id}")
+        label = page.locator(f'label[for="{box_id}"]')
+        words = label.bounding_box()
+        page.touchscreen.tap(words["x"] + 3, words["y"] + words["height"] / 2)
+        assert term_state(page, box_id)["active"] == box_id
+        assert box.evaluate("b => document.activeElement === b")
+    finally:
+        context.close()
+
+
+def test_glossary_term_in_a_label_works_by_mouse_and_keyboard(page, base, errors):
+    tool_id, box_id = TERM_IN_LABEL
+    page.goto(f"{base}/tools/{tool_id}/")
+    term = page.locator(f'label[for="{box_id}"] abbr[tabindex]')
+    term.click()
+    assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+    # Keyboard: the term is a stop before its box; Tab moves on to the box, Shift+Tab comes back.
+    page.keyboard.press("Tab")
+    assert term_state(page, box_id) == {"focused": False, "shown": False, "active": box_id}
+    page.keyboard.press("Shift+Tab")
+    assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+    page.keyboard.press("Enter")
+    assert term_state(page, box_id)["focused"]
+    assert errors == []
+
+
 # --------------------------------------------------------------------------- public-service look
 
 
