@@ -381,6 +381,8 @@ def test_isolated_post_checklist_marks_the_toolkits_own_items():
     sourced = [i for i in tool.entries() if "(toolkit suggestion" not in i.text]
     assert all(i.hint for i in sourced if i.id not in {"cppd", "lens"}), "the paper's items say where they come from"
     assert [f.id for f in tool.item_fields] == ["action"]
+    counts = {st.id: st.counts for st in tool.statuses}
+    assert counts["in-place"] == "done" and counts["na"] == "not-applicable", "not applicable leaves the count"
 
 
 def test_education_plan_covers_every_route_and_never_asks_about_health():
