@@ -343,9 +343,10 @@ def test_practitioner_examples_are_summaries_by_role_keyed_to_lessons():
         assert any(r in intro for r in roles), s.id
         assert "\u201c" not in s.intro and '"' not in s.intro.replace('"peer"', ""), f"{s.id}: no quotations"
         assert s.items, s.id
-    # the three examples that are scenario cards are pointed to, not retold as cards again
+    # the examples that are scenario cards are pointed to from the reflection
     for card in ("late-for-work-because-of-morning-checks", "after-a-rejected-job-application",
-                 "returning-to-work-after-time-at-home"):
+                 "returning-to-work-after-time-at-home", "what-peer-means-in-my-job-title",
+                 "telling-an-employer-you-use-services-too"):
         assert f"../scenarios/{card}.md" in tool.intro
 
 
