@@ -386,6 +386,11 @@ def test_isolated_post_checklist_marks_the_toolkits_own_items():
     assert counts["in-place"] == "done" and counts["na"] == "not-applicable", "not applicable leaves the count"
 
 
+def test_keeping_well_reflection_carries_the_support_note():
+    # it asks for the reader's own early signs and support, so it is personal like the new tools
+    assert CATALOG.tool("keeping-well-at-work-commitment").tool.personal
+
+
 def test_education_plan_covers_every_route_and_never_asks_about_health():
     tool = CATALOG.tool("peer-learning-and-education-plan").tool
     assert tool.personal
