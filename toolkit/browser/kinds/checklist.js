@@ -2,16 +2,16 @@
    (a radio group whose words the tool's YAML sets); or, where it has a `scale`, a rating. Each
    item has a note, and a progress line that stays in view while the list scrolls is announced
    to screen readers when the count changes (not on each keystroke in a note).
-   Saved by item id through TK (store.js): {checked, status, rating, note}. A status saved under
-   an id the tool's words have since replaced (data-moved-from), or a tick saved before the list
-   had statuses, shows as the word that took its place. */
+   Saved by item id through the tool TK.kind gives (core/tool.js): {checked, status, rating, note}.
+   A status saved under an id the tool's words have since replaced (data-moved-from), or a tick
+   saved before the list had statuses, shows as the word that took its place. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
-  if (TK.kinds.checklist) return; // run again by instant navigation: store.js starts the new page's tools
-
-  TK.kinds.checklist = function (t) {
+  var TK = window.TK;
+  // On a first load the core starts the tools with the page, after Material has set up its own
+  // parts of it (Material opens every <details> it knows of to print, and a checklist's notes must
+  // stay closed); loaded by instant navigation, TK.kind starts them at once.
+  TK.kind("checklist", function (t) {
     var rows = {}, el = TK.el, list = t.root.querySelector(".tk-checklist");
     var doneWord = list && list.getAttribute("data-done"), naWord = list && list.getAttribute("data-not-applicable");
     var words = {}, moved = {}, progress = TK.live();
@@ -114,10 +114,5 @@
         return out;
       }
     };
-  };
-  // Loaded by Material's instant navigation, which announces the new page before it runs the
-  // page's scripts: start this kind's tools now (store.js skips started ones). On a first load
-  // store.js starts them with the page, after Material has set up its own parts of it (Material
-  // opens every <details> it knows of to print, and a checklist's notes must stay closed).
-  if (TK.started) TK.init();
+  });
 })();
