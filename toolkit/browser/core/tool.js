@@ -1,7 +1,11 @@
 /* Core, part 6: one tool on the page (Tool): what a kind script receives as `t` (the contract is
    at TK.kind, registry.js). Loads, saves, shows answers to removed items, exports text, and
    follows other tabs.
-   Adds Tool, same. */
+   A tool that replaces others (its YAML's `moved_from`, the page's data-moved-from) takes their
+   answers over when it loads: each moves into its record under the same item id (a renamed
+   tool's answers come back in place; a merged tool's show as answers to items no longer in this
+   tool, with their wording) and leaves the old record, which is removed once empty. An answer
+   whose item id this tool has already answered stays in the old record. Adds Tool, same. */
 function same(a, b) { return JSON.stringify(a || null) === JSON.stringify(b || null); }
 // ---- one tool on the page
 function Tool(root, make) {
@@ -13,6 +17,7 @@ function Tool(root, make) {
   t.version = Number(root.getAttribute("data-version")) || 1;
   t.title = TK.txt(document.getElementById(t.id)) || t.id;
   t.items = {}; // item id -> label, in page order; the kind fills it
+  t.before = (root.getAttribute("data-moved-from") || "").split(" ").filter(Boolean); // ids it replaces
   root.classList.add("tk-js");
   t.bar = makeBar(t);
   if (place && place.tagName === "DETAILS") place.appendChild(t.bar);
@@ -56,7 +61,19 @@ Tool.prototype.commit = function (rec) {
   put(this.id, (this.rec = rec));
 };
 Tool.prototype.load = function () {
-  this.rec = this.fresh();
+  var t = this, rec = (t.rec = t.fresh());
+  t.before.forEach(function (id) {
+    var old = TK.read(id), n = 0;
+    if (!old || old.format > FMT || rec.format > FMT) return;
+    Object.keys(old.items).forEach(function (k) {
+      if (k in rec.items) return;
+      rec.items[k] = old.items[k];
+      n = delete old.items[k];
+    });
+    if (!n) return;
+    t.commit(rec); // first: should this fail, the answers are in both records, never in neither
+    put(id, old);
+  });
   this.view.show(this.rec.items);
   this.showOrphans();
   // Print views (print.js) copy the restored answers into what prints.
