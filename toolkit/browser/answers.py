@@ -33,7 +33,9 @@ class Answer(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     label: Value | None = Field(None, description="The item's wording when answered (shown if the item is removed)")
-    text: Value | None = Field(None, description="Reflection or template answer; a checklist item field's (id `<item>-<field>`); a flow answer's label")
+    text: Value | None = Field(
+        None, description="Reflection, template or item field (`<item>-<field>`) answer; a flow answer's label"
+    )
     note: Value | None = Field(None, description="Checklist note")
     status: Value | None = Field(None, description="Checklist status: in-progress, done or na")
     rating: Value | None = Field(None, description="Checklist rating: the scale level id")
