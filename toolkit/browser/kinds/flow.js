@@ -5,13 +5,11 @@
    With JavaScript off the numbered tree in the page is the flow. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
-  if (TK.kinds.flow) return; // run again by instant navigation
+  var TK = window.TK;
   var el = function (a, b, c) { return TK.el(a, b, c); };
   var flows = [];
 
-  TK.kinds.flow = function (t) {
+  var fresh = TK.kind("flow", function (t) {
     var tree = t.root.querySelector(".tk-flow"), start = tree.getAttribute("data-start"), nodes = {};
     t.root.querySelectorAll(".tk-flow-question[data-node]").forEach(function (q) {
       var id = q.getAttribute("data-node"), answers = {};
@@ -177,11 +175,11 @@
     };
     flows.push(flow);
     return flow;
-  };
+  });
+  if (!fresh) return; // run again by instant navigation
 
   window.addEventListener("hashchange", function () {
     flows = flows.filter(function (f) { return document.documentElement.contains(f.t.root); });
     flows.forEach(function (f) { f.hash(); });
   });
-  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();
