@@ -54,7 +54,7 @@ QUERIES = [
     ("recovery lasted staying well", "entry-level-peer-post-requirements", "sustained"),
     ("person specification", "job-description-and-person-specification", None),
     ("training another profession", "considering-training-in-another-profession", None),
-    ("Where am I and what next", "where-am-i-next", None),
+    ("Where am I in my career", "where-am-i-next", None),
     # audiences, abbreviations, other spellings
     ("HR occupational health", "hr-occupational-health-checklist", None),
     ("TRIP", "team-recovery-implementation-plan", None),
