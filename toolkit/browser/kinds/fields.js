@@ -5,11 +5,16 @@
   var TK = window.TK;
   if (TK.fields) return; // run again by instant navigation
 
-  function grow(box) {
-    if (box.tagName !== "TEXTAREA") return;
-    box.style.height = "auto";
-    box.style.height = box.scrollHeight + 4 + "px";
+  /* Fit each text box to its text: all writes, one read pass, all writes, so the browser lays the
+     page out once however many boxes (one layout a box made a long template slow to open). An
+     empty box keeps the height its rows give it, and costs no layout. */
+  function grow(list) {
+    var tall = list.filter(function (b) { return b.tagName === "TEXTAREA"; });
+    tall.forEach(function (b) { b.style.height = b.value ? "auto" : ""; });
+    var heights = tall.map(function (b) { return b.value ? b.scrollHeight : 0; });
+    tall.forEach(function (b, i) { if (heights[i]) b.style.height = heights[i] + 4 + "px"; });
   }
+  function all(boxes) { return Object.keys(boxes).map(function (id) { return boxes[id]; }); }
 
   /** Wire every .tk-answer box in a tool; onChange(id) runs after each change and each load. */
   TK.fields = function (t, onChange) {
@@ -22,12 +27,12 @@
       box.dir = "auto";
       boxes[id] = box;
       box.addEventListener("input", function () {
-        grow(box);
+        grow([box]);
         t.set(id, box.value ? { text: box.value } : null);
         change(id);
       });
     });
-    window.addEventListener("resize", function () { Object.keys(boxes).forEach(function (id) { grow(boxes[id]); }); });
+    window.addEventListener("resize", function () { grow(all(boxes)); });
     // Printing (blank or with answers) goes through the print views: the links in .tk-print-actions.
     return {
       boxes: boxes,
@@ -35,9 +40,9 @@
         Object.keys(boxes).forEach(function (id) {
           var v = (items[id] && items[id].text) || "";
           if (boxes[id].value !== v) boxes[id].value = v;
-          grow(boxes[id]);
           change(id);
         });
+        grow(all(boxes));
       },
       busy: function (id) { return !!boxes[id] && document.activeElement === boxes[id]; },
       text: function (md) {
