@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.render import anchor
+from toolkit.site.addresses import anchor
 
 from .conftest import DOCS
 

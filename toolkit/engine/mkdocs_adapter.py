@@ -22,10 +22,9 @@ from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets 
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
 from toolkit.engine import hosting, offline
-from toolkit.site import csp, finish, generate, links, nav, search, site_extras
-from toolkit.site.packs import PACKS_DIR
+from toolkit.site import addresses, csp, finish, generate, links, search, site_extras
+from toolkit.site.addresses import PACKS_DIR, tool_uri
 from toolkit.site.pages import data_source
-from toolkit.site.render import tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 #: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
@@ -153,7 +152,7 @@ def _set_nav(config: Any, files: Files, made: generate.Generated) -> None:
     The home page stays out of the menu: the site title leads to it."""
     if config.nav and config.nav is not _state.generated_nav:
         return
-    home = files.get_file_from_path(nav.HOME)
+    home = files.get_file_from_path(addresses.HOME_URI)
     if home is not None:
         home.inclusion = InclusionLevel.NOT_IN_NAV
     config.nav = _state.generated_nav = made.nav

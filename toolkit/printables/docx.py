@@ -19,8 +19,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 from toolkit import TOOLKIT_NAME
 from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.addresses import page_url, tool_uri
 from toolkit.site.related import related
-from toolkit.site.render import citation, md_inline, page_url, tool_uri
+from toolkit.site.render import citation, md_inline
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 AUTHOR = TOOLKIT_NAME

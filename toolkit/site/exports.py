@@ -6,10 +6,7 @@ import json
 from typing import Any
 
 from toolkit.content.model import AUDIENCES, KINDS, Flow, Pathway
-from toolkit.site.links import page_url
-from toolkit.site.render import tool_uri
-
-TOOLS_JSON = "tools.json"
+from toolkit.site.addresses import tool_uri, url_path
 
 
 def item_count(tool: Any) -> int:
@@ -24,7 +21,7 @@ def item_count(tool: Any) -> int:
 def tool_record(entry: Any, catalog: Any, site_url: str = "", use_directory_urls: bool = True) -> dict[str, Any]:
     """Describe one tool for tools.json."""
     tool = entry.tool
-    url = page_url(tool_uri(tool.id), use_directory_urls)
+    url = url_path(tool_uri(tool.id), use_directory_urls)
     paper = catalog.papers[tool.source.paper]
     return {
         "id": tool.id,

@@ -25,7 +25,8 @@ from typing import Any
 
 from toolkit.browser.bundle import page_assets
 from toolkit.content.issue import ContentError, Issue
-from toolkit.printables.footer import footer_uri
+from toolkit.site import addresses
+from toolkit.site.addresses import footer_uri, tool_uri
 from toolkit.site.glossary import first_only
 from toolkit.site.render import PAGE_LINK, render_template
 
@@ -454,7 +455,6 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     site or inline code the policy cannot allow.
     """
     from toolkit.site import csp, generate
-    from toolkit.site import links as links_mod
     from toolkit.site.pages import data_source
 
     made, config, authored = generate.staged(config_file)
@@ -467,10 +467,10 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     pages = [u for u in authored] + [u for u in made.files if u in made.pages]
 
     def url_of(uri: str) -> str:
-        return links_mod.page_url(uri, udu) if uri.endswith(".md") else "/" + uri
+        return addresses.url_path(uri, udu) if uri.endswith(".md") else "/" + uri
 
     split: dict[str, tuple[str, str, str]] = {}
-    home_page = site_dir / links_mod.output_path(url_of(pages[0])) if pages else None
+    home_page = site_dir / addresses.output_path(url_of(pages[0])) if pages else None
     if (
         home_page is not None
         and home_page.is_file()
@@ -486,14 +486,14 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
                 )
             ]
         )
-    missing = [u for u in pages if not (site_dir / links_mod.output_path(url_of(u))).is_file()]
+    missing = [u for u in pages if not (site_dir / addresses.output_path(url_of(u))).is_file()]
     if missing:
         raise ContentError(
             [
                 Issue(
                     generate._display(extras, u),
                     1,
-                    f"the engine did not build this page (expected {links_mod.output_path(url_of(u))})",
+                    f"the engine did not build this page (expected {addresses.output_path(url_of(u))})",
                 )
                 for u in missing
             ]
@@ -502,7 +502,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
 
     menu_titles = titled_pages(config.get("nav") or made.nav)  # as the engine titles those pages
     for uri in pages:
-        file = site_dir / links_mod.output_path(url_of(uri))
+        file = site_dir / addresses.output_path(url_of(uri))
         html = file.read_text(encoding="utf-8")
         span = content_span(html)
         if span is None:
@@ -538,7 +538,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         )
 
         def resolve(target: str, here: str = page_url) -> str | None:
-            return links_mod.relative_url(url_of(target), here) if target in every else None
+            return addresses.relative_url(url_of(target), here) if target in every else None
 
         finished = finish_page(content, info, extras, sources, resolve)
         heading = _FIRST_H1.match(content)
@@ -549,16 +549,15 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     notes = [f"{len(pages)} pages finished"]
     if udu:
         extras.check_links(update=update_links)
-    links_page = site_dir / links_mod.output_path(url_of(links_mod.LINKS_URI))
+    links_page = site_dir / addresses.output_path(url_of(addresses.LINKS_URI))
     if links_page.is_file():
         links_page.write_text(
-            extras.finish_page(links_mod.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8"
+            extras.finish_page(addresses.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8"
         )
     for uri, text in extras.late_files().items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    from toolkit.site.render import tool_uri
 
     tool_urls = {t: url_of(tool_uri(t)).lstrip("/") for t in made.catalog.tools}
     for index in SEARCH_INDEXES:

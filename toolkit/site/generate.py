@@ -31,10 +31,10 @@ from toolkit.content.model import AUDIENCES
 from toolkit.engine import offline
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files
-from toolkit.site import embed, nav, site_extras
+from toolkit.site import addresses, embed, nav, site_extras
+from toolkit.site.addresses import is_team_page
 from toolkit.site.glossary import abbreviations, page_title
 from toolkit.site.pages import data_source, generated_pages
-from toolkit.site.team import is_team_page
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -169,7 +169,7 @@ def _overlay_settings(out: Generated, extras: site_extras.Extras) -> None:
     logo = overlay.logo()
     out.logo = logo[0] if logo else None
     if overlay.css():
-        out.extra_css.append(site_extras.LOCAL_CSS)
+        out.extra_css.append(addresses.LOCAL_CSS)
     out.copyright_prefix = f"Hosted by {overlay.name}. "
 
 
@@ -355,7 +355,7 @@ def engine_config(config: dict[str, Any], made: Generated, overrides: bool = Tru
     out["markdown_extensions"] = extensions
     if not out.get("nav"):  # mkdocs.yml's own menu, if it has one, wins
         out["nav"] = made.nav
-        hidden = sorted(made.not_in_nav | {nav.HOME})
+        hidden = sorted(made.not_in_nav | {addresses.HOME_URI})
     else:
         hidden = sorted(made.not_in_nav)
     if hidden:

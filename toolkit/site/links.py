@@ -16,7 +16,6 @@ them in session plans. The build collects them into a :class:`Registry`, writes 
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,27 +24,11 @@ from typing import Any
 
 from toolkit.content.issue import Issue
 from toolkit.content.model import Flow, Pathway
-from toolkit.site.render import anchor, render_template, tool_uri
+from toolkit.site.addresses import anchor, relative_url, tool_uri, url_path
+from toolkit.site.render import render_template
 
 LOCK_FILE = "links.lock"
-LINKS_URI = "links.md"
 PLACEHOLDER = '<div class="tk-links-directory"></div>'
-
-
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """Return the site URL of a page from its source path, rooted at '/', e.g. '/tools/x/'."""
-    stem = src_uri.removesuffix(".md")
-    name = posixpath.basename(stem)
-    if name in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        return "/" + (folder + "/" if folder else "")
-    return "/" + (stem + "/" if use_directory_urls else stem + ".html")
-
-
-def output_path(url: str) -> str:
-    """Return the file a URL is served from, relative to the site folder."""
-    path = url.lstrip("/")
-    return path + "index.html" if path == "" or path.endswith("/") else path
 
 
 def tool_anchors(tool: Any) -> Iterator[tuple[str, Any]]:
@@ -207,8 +190,8 @@ def tool_redirects(catalog: Any, use_directory_urls: bool = True) -> dict[str, R
     for entry in catalog.tools.values():
         tool = entry.tool
         for old in tool.moved_from:
-            out[page_url(tool_uri(old), use_directory_urls)] = Redirect(
-                page_url(tool_uri(tool.id), use_directory_urls), old, tool.id
+            out[url_path(tool_uri(old), use_directory_urls)] = Redirect(
+                url_path(tool_uri(tool.id), use_directory_urls), old, tool.id
             )
     return out
 
@@ -223,13 +206,6 @@ def redirect_html(old_url: str, redirect: Redirect, title: str) -> str:
         old_prefix=redirect.old_prefix,
         new_prefix=redirect.new_prefix,
     )
-
-
-def relative_url(url: str, from_url: str) -> str:
-    """Return a link from one site URL to another that works wherever the site is hosted."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    out = posixpath.relpath(url, base)
-    return out + "/" if url.endswith("/") and not out.endswith("/") else out
 
 
 def directory_html(registry: Registry, from_url: str) -> str:

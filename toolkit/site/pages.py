@@ -8,18 +8,17 @@ from collections.abc import Mapping
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import AUDIENCES, KINDS, audience_in_text
 from toolkit.site import glossary
+from toolkit.site.addresses import GLOSSARY_URI, PAPERS_URI, TOOLS_INDEX_URI, rel, tool_of, tool_uri
 from toolkit.site.finder import TIME_BANDS, facets
 from toolkit.site.packs import pack_pages
-from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
+from toolkit.site.render import render_template, render_tool
 from toolkit.site.team import team_pages
 
-TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
 _PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*"[^>]*>.*?</div>\n', re.S)
 #: The support note's text: the same boilerplate on every personal tool, and raw HTML that gets no
 #: glossary marking, so no term counts as used there.
 _SUPPORT_TEXT = re.compile(r'<div class="tk-support-text">.*?</div>\n', re.S)
-GLOSSARY_URI = "glossary.md"
 
 
 def generated_pages(
@@ -102,9 +101,8 @@ def tools_index(catalog: Catalog) -> str:
 
 def data_source(src_uri: str, catalog: Catalog) -> str | None:
     """Return the YAML file (relative to docs/) a generated page is made from, if any."""
-    if not (src_uri.startswith(TOOLS_URI + "/") and src_uri.endswith(".md")):
-        return None
-    entry = catalog.tools.get(src_uri[len(TOOLS_URI) + 1 : -3])
+    tool_id = tool_of(src_uri)
+    entry = catalog.tools.get(tool_id) if tool_id is not None else None
     return entry.src_uri if entry is not None and tool_uri(entry.tool.id) == src_uri else None
 
 

@@ -20,9 +20,9 @@ from toolkit import TOOLKIT_NAME
 from toolkit.content import flows
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS, audience_in_text
+from toolkit.site import addresses
+from toolkit.site.addresses import PAPERS_URI, anchor, page_url, rel, tool_uri
 from toolkit.site.related import related
-
-TOOLS_URI = "tools"
 
 #: What a rebuilt or toolkit-made tool says at its top, in a few words (model: ToolBase.provenance) ...
 PROVENANCE = {
@@ -35,24 +35,6 @@ PROVENANCE_LONG = {
     "paper's own text.",
     "toolkit": "The papers do not give this tool in this form: the toolkit made it from their advice.",
 }
-PAPERS_URI = "papers.md"
-
-
-def tool_uri(tool_id: str) -> str:
-    """Return the page a tool is published on, relative to docs/."""
-    return f"{TOOLS_URI}/{tool_id}.md"
-
-
-def anchor(tool_id: str, *parts: str) -> str:
-    """Return the stable HTML id of a tool part: ``tool--item`` or ``tool--item-part``."""
-    return tool_id + "--" + "-".join(parts) if parts else tool_id
-
-
-def page_url(src_uri: str, site_url: str = "") -> str:
-    """Return the web address of a page (absolute when the site's address is known)."""
-    path = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    path = "" if path == "index" else (path[: -len("/index")] if path.endswith("/index") else path) + "/"
-    return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
 
 
 def citation(paper: Any) -> str:
@@ -71,14 +53,6 @@ def citation(paper: Any) -> str:
 def css_string(text: str) -> Markup:
     """Quote text as a CSS string that is safe inside a <style> element."""
     return Markup('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m.group()):x} ", text) + '"')
-
-
-@lru_cache(maxsize=65536)
-def rel(target: str, page_uri: str) -> str:
-    """Return a relative Markdown link from one page (src_uri) to another."""
-    # Cached: posixpath.relpath looks up the working directory on every call, and tool pages
-    # ask for the same few links thousands of times.
-    return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
 
 
 Abbrs = tuple[tuple[str, str], ...]
@@ -249,7 +223,7 @@ def tool_context(
     }
     from toolkit.site import team  # team pages link back to tools through this module
 
-    context["team_link"] = rel(team.team_uri(tool.id), page_uri) if team.offers_team_view(tool) else None
+    context["team_link"] = rel(addresses.team_uri(tool.id), page_uri) if team.offers_team_view(tool) else None
     if tool.kind == "flow":
         context["numbers"] = flows.numbering(tool)
         context["outcome_ids"] = {o.id for o in tool.outcomes}

@@ -16,8 +16,8 @@ from typing import Any
 from toolkit.content.catalog import Catalog
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.addresses import anchor
 from toolkit.site.glossary import TermIndex
-from toolkit.site.render import anchor
 
 #: British spellings whose American forms are not made by the -ise/-ize rule below.
 SPELLINGS = {

@@ -13,16 +13,13 @@ from typing import Any
 from toolkit.content import overlay as overlays
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError, Issue
-from toolkit.site import links, paths, scenarios, sessions
-from toolkit.site.exports import TOOLS_JSON, tools_json
+from toolkit.site import addresses, links, paths, scenarios, sessions
+from toolkit.site.addresses import ACCESSIBILITY_URI, LINKS_JSON, LOCAL_CSS, TOOLS_JSON, tool_of, tool_uri
+from toolkit.site.exports import tools_json
 from toolkit.site.links import Redirect, Registry
-from toolkit.site.render import render_template, tool_uri
+from toolkit.site.render import render_template
 
 UPDATE_ENV = "TOOLKIT_LINKS_UPDATE"
-LOCAL_CSS = f"{overlays.ASSETS_URI}/local.css"
-LINKS_JSON = "links.json"
-#: The accessibility statement (pages/accessibility.md.j2), completed through local/local.yml.
-ACCESSIBILITY_URI = "accessibility.md"
 
 
 class Extras:
@@ -75,7 +72,7 @@ class Extras:
     def pages(self, doc_uris: list[str]) -> dict[str, str]:
         """Return the extra generated pages: paths, audiences, the links page, local pages."""
         assert self.full is not None
-        out: dict[str, str] = {links.LINKS_URI: render_template("pages/links.md.j2")}
+        out: dict[str, str] = {addresses.LINKS_URI: render_template("pages/links.md.j2")}
         # The accessibility statement: a template the overlay's `accessibility` settings complete.
         settings = self.overlay.settings if self.overlay else None
         out[ACCESSIBILITY_URI] = render_template(
@@ -87,11 +84,11 @@ class Extras:
         for tool_id, entry in self.hidden.items():
             out[tool_uri(tool_id)] = self.overlay.hidden_page(entry.tool)  # type: ignore[union-attr]
         overlay_pages = self.overlay.pages() if self.overlay else {}
-        if self.overlay and f"{overlays.PAGES_URI}/index.md" not in overlay_pages:
-            out[f"{overlays.PAGES_URI}/index.md"] = self.overlay.about_page()
+        if self.overlay and addresses.LOCAL_INDEX_URI not in overlay_pages:
+            out[addresses.LOCAL_INDEX_URI] = self.overlay.about_page()
         files = self._path_files()
-        predicted = {paths.path_uri(f.stem) for f, _ in files} | {f"{paths.PATHS_DIR}/index.md"}
-        predicted |= {paths.audience_uri(a) for a in paths.AUDIENCES} | {f"{paths.AUDIENCES_DIR}/index.md"}
+        predicted = {addresses.path_uri(f.stem) for f, _ in files} | {addresses.PATHS_INDEX_URI}
+        predicted |= {addresses.audience_uri(a) for a in paths.AUDIENCES} | {addresses.AUDIENCES_INDEX_URI}
         known = set(doc_uris) | set(out) | set(overlay_pages) | predicted
         known |= {tool_uri(t) for t in self.full.tools}
         cards = scenarios.load_cards(
@@ -99,22 +96,22 @@ class Extras:
             set(self.full.papers),
             set(self.full.tools),
         )
-        known |= {u for f, _ in files for u in sessions.session_uris(f.stem)}
-        known |= {scenarios.scenario_uri(c.card.id) for c in cards} | {scenarios.INDEX_URI}
-        known |= {scenarios.sheet_uri(name) for name in scenarios.SHEETS}
+        known |= {u for f, _ in files for u in addresses.session_uris(f.stem)}
+        known |= {addresses.scenario_uri(c.card.id) for c in cards} | {addresses.SCENARIOS_INDEX_URI}
+        known |= {addresses.sheet_uri(name) for name in scenarios.SHEETS}
         loaded = paths.load_paths(files, set(self.full.tools), known, {c.card.id for c in cards})
         self.paths = [lp for lp in (self._without_hidden(lp) for lp in loaded) if lp is not None]
         out |= paths.path_pages(self.paths, self.shown)
         self.cards = cards
         made = scenarios.scenario_pages(cards, self.shown, sessions.used_in(self.paths))
         made |= sessions.session_pages(self.paths, {c.card.id: c for c in cards}, self.shown)
-        self.off_nav = set(made) - {scenarios.INDEX_URI}
+        self.off_nav = set(made) - {addresses.SCENARIOS_INDEX_URI}
         out |= made
         for lc in cards:
             for old in lc.card.moved_from:
-                self.registry.redirects[links.page_url(scenarios.scenario_uri(old), self.use_directory_urls)] = (
+                self.registry.redirects[addresses.url_path(addresses.scenario_uri(old), self.use_directory_urls)] = (
                     Redirect(
-                        links.page_url(scenarios.scenario_uri(lc.card.id), self.use_directory_urls),
+                        addresses.url_path(addresses.scenario_uri(lc.card.id), self.use_directory_urls),
                         f"card-{old}",
                         f"card-{lc.card.id}",
                     )
@@ -124,7 +121,7 @@ class Extras:
     def not_in_nav(self, src_uri: str) -> bool:
         """Tell whether a generated page stays out of the navigation: a hidden tool's notice, or a
         scenario card, card sheet or session page (their index and their path's page list them)."""
-        return _tool_of(src_uri) in self.hidden or src_uri in self.off_nav
+        return tool_of(src_uri) in self.hidden or src_uri in self.off_nav
 
     def _without_hidden(self, lp: paths.LoadedPath) -> paths.LoadedPath | None:
         steps = [s for s in lp.path.steps if s.tool not in self.hidden]
@@ -181,7 +178,7 @@ class Extras:
         display: str,
     ) -> str:
         """Insert alias anchors into a rendered page and record its public anchors."""
-        tool_id = _tool_of(src_uri)
+        tool_id = tool_of(src_uri)
         if tool_id in self.hidden:
             return html
         anchors = list(toc_ids)
@@ -209,7 +206,7 @@ class Extras:
                 )
             aliases[str(old)] = new
         for old in moved_from:
-            self.registry.redirects[links.page_url(old, use_directory_urls)] = Redirect(url)
+            self.registry.redirects[addresses.url_path(old, use_directory_urls)] = Redirect(url)
         self.registry.add_page(url, html_lib.unescape(title), anchors, aliases)
         return links.insert_aliases(html, aliases)
 
@@ -232,18 +229,18 @@ class Extras:
             return
         if not lock.is_file():
             return
-        skip = [links.page_url(tool_uri(t), self.use_directory_urls) for t in self.hidden]
+        skip = [addresses.url_path(tool_uri(t), self.use_directory_urls) for t in self.hidden]
         issues = links.check(self.registry, links.read_lock(lock), _display(lock, self.root), skip)
         if issues:
             raise ContentError(issues)
 
     def finish_page(self, src_uri: str, html: str) -> str:
         """Fill the links page's directory once every page has been rendered."""
-        if src_uri != links.LINKS_URI or links.PLACEHOLDER not in html:
+        if src_uri != addresses.LINKS_URI or links.PLACEHOLDER not in html:
             return html
         return html.replace(
             links.PLACEHOLDER,
-            links.directory_html(self.registry, links.page_url(links.LINKS_URI, self.use_directory_urls)),
+            links.directory_html(self.registry, addresses.url_path(addresses.LINKS_URI, self.use_directory_urls)),
         )
 
     def late_files(self) -> dict[str, str]:
@@ -251,16 +248,8 @@ class Extras:
         out = {LINKS_JSON: self.registry.to_json()}
         for old, redirect in sorted(self.registry.redirects.items(), key=lambda kv: kv[0]):
             title = self.registry.pages.get(redirect.to, {}).get("title", redirect.to)
-            out[links.output_path(old)] = links.redirect_html(old, redirect, title)
+            out[addresses.output_path(old)] = links.redirect_html(old, redirect, title)
         return out
-
-
-def _tool_of(src_uri: str) -> str | None:
-    prefix = tool_uri("x").removesuffix("x.md")
-    if src_uri.startswith(prefix) and src_uri.endswith(".md") and "/" not in src_uri[len(prefix) :]:
-        stem = src_uri[len(prefix) : -3]
-        return stem if stem != "index" else None
-    return None
 
 
 def _display(file: Path, root: Path) -> str:

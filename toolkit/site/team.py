@@ -14,22 +14,11 @@ from typing import Any
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import Checklist, Reflection, Template
-from toolkit.site.render import rel, render_template, tool_uri
+from toolkit.site.addresses import TEAM_INDEX_URI, rel, team_uri, tool_uri
+from toolkit.site.render import render_template
 
-TEAM_DIR = "team"
-TEAM_INDEX_URI = f"{TEAM_DIR}/index.md"
 #: A level as the page lists it for team view: (id, label, ids it had before).
 Level = tuple[str, str, list[str]]
-
-
-def team_uri(tool_id: str) -> str:
-    """The team view page of one tool (src_uri)."""
-    return f"{TEAM_DIR}/{tool_id}.md"
-
-
-def is_team_page(src_uri: str) -> bool:
-    """Tell whether a page is one tool's team view (kept out of the navigation, like tool pages)."""
-    return src_uri.startswith(TEAM_DIR + "/") and src_uri != TEAM_INDEX_URI
 
 
 def offers_team_view(tool: Any) -> bool:
