@@ -234,7 +234,7 @@ def test_team_pages_for_kinds_with_answers_and_opt_out(built_site):
     from types import SimpleNamespace
 
     catalog = load_catalog(DOCS)
-    offered = {t for t, e in catalog.tools.items() if team.offers_team_view(e.tool)}
+    offered = {t for t, e in catalog.tools.items() if e.tool.offers_team_view()}
     kinds = {catalog.tools[t].tool.kind for t in offered}
     assert kinds == {"checklist", "reflection", "template"}
     made = {p.name for p in (built_site / "team").iterdir() if p.is_dir()}

@@ -7,7 +7,9 @@ in a YAML key is an error rather than silently ignored data.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -339,6 +341,71 @@ class ToolBase(Strict):
         "without it a budget is estimated from the tool's size",
     )
 
+    # What each kind does differently, as methods its class gives: a new kind gives them too.
+
+    #: Minutes a reader needs per entry (see time_units) when the tool does not say how long it takes.
+    MINUTES_PER_ENTRY: ClassVar[int] = 1
+    #: Whether a reader fills the tool in (a pathway is read: it offers no print with answers).
+    HAS_ANSWERS: ClassVar[bool] = True
+
+    #: Ids the kind's page template gives its own parts, which no entry may take.
+    PAGE_IDS: ClassVar[frozenset[str]] = frozenset()
+
+    def id_locations(self) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Yield every id inside the tool with where it is in the file; they share one namespace
+        (anchors), checked for clashes by content/validate.py."""
+        raise NotImplementedError
+
+    def addressable(self) -> Iterator[tuple[tuple[str, ...], Any]]:
+        """Yield (id path, part) for every part of the tool with an anchor on its page; the
+        anchor is addresses.anchor(tool id, *id path)."""
+        raise NotImplementedError
+
+    def search_entries(self) -> Iterator[tuple[str, str, str]]:
+        """Yield (id, title, text) for each searchable part: the title is what the part says (a
+        question, an item, a field's label), the text what else goes with it."""
+        raise NotImplementedError
+
+    def entry_count(self) -> int:
+        """How many entries the tool has (items, questions or fields; questions and outcomes; stages)."""
+        raise NotImplementedError
+
+    def time_units(self) -> int:
+        """How many things a reader works through, for the time estimate."""
+        raise NotImplementedError
+
+    def time_needed(self) -> int:
+        """Minutes the tool takes: as declared, else estimated from its entries, to 5 minutes."""
+        if self.minutes:
+            return self.minutes
+        return max(5, 5 * round(self.time_units() * self.MINUTES_PER_ENTRY / 5))
+
+    def print_body_mm(self, text: Callable[..., float]) -> float:
+        """The rough printed height (mm) of the tool's own parts, blank; `text(words, chars per
+        line)` is the height of a text (printables/budget.py adds the head and foot)."""
+        raise NotImplementedError
+
+    def offers_team_view(self) -> bool:
+        """Whether the tool has answers several people's exports can be compared on (the team view)."""
+        return False
+
+    def answer_measure(self) -> tuple[str, list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
+        """How answers compare: ("scale" | "status" | "tick" | "text"), ordered levels and levels set
+        aside, each level (id, label, ids it had before)."""
+        return "text", [], []
+
+    def done_status(self) -> str:
+        """The status word a tick saved before the tool had statuses shows as ("" if none)."""
+        return ""
+
+    def template_context(self) -> dict[str, Any]:
+        """What the kind's page template needs beyond the tool itself."""
+        return {}
+
+    def printed_title(self) -> str:
+        """The title a document made from the tool carries."""
+        return self.title
+
 
 class _Sectioned(ToolBase, Generic[ItemT]):
     """A tool whose entries are given flat as `items` or grouped as `sections`."""
@@ -368,6 +435,76 @@ class _Sectioned(ToolBase, Generic[ItemT]):
     def entries(self) -> list[ItemT]:
         """Return every item, question or field in order."""
         return [e for s in self.all_sections() for e in s.items]
+
+    def id_locations(self) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        if self.sections is not None:
+            for i, s in enumerate(self.sections):
+                yield s.id, ("sections", i, "id")
+                for j, item in enumerate(s.items):
+                    yield item.id, ("sections", i, "items", j, "id")
+                    yield from self._part_ids(item, ("sections", i, "items", j))
+        else:
+            for j, item in enumerate(self.items or []):
+                yield item.id, ("items", j, "id")
+                yield from self._part_ids(item, ("items", j))
+
+    def _part_ids(self, item: Any, loc: tuple[Any, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        for k, part in enumerate(getattr(item, "parts", [])):
+            yield f"{item.id}-{part.id}", loc + ("parts", k, "id")
+        for field in getattr(self, "item_fields", []):  # their anchors are item-field, like parts
+            yield f"{item.id}-{field.id}", loc + ("id",)
+
+    def addressable(self) -> Iterator[tuple[tuple[str, ...], Any]]:
+        for section in self.sections or []:
+            yield (section.id,), section
+        for item in self.entries():
+            yield (item.id,), item
+            for part in getattr(item, "parts", []):
+                yield (item.id, part.id), part
+
+    def search_entries(self) -> Iterator[tuple[str, str, str]]:
+        entries: list[Any] = self.entries()
+        for entry in entries:
+            title = getattr(entry, "text", None) or getattr(entry, "label", "")
+            parts: list[Any] = getattr(entry, "parts", [])
+            more = [
+                getattr(entry, "hint", None) or "",
+                getattr(entry, "guidance", None) or "",
+                getattr(entry, "example", None) or "",
+                *(part.text for part in parts),
+            ]
+            yield entry.id, str(title), " ".join(w for w in more if w)
+
+    def entry_count(self) -> int:
+        return len(self.entries())
+
+    def time_units(self) -> int:
+        return sum(max(1, len(getattr(e, "parts", []))) for e in self.entries())
+
+    def print_body_mm(self, text: Callable[..., float]) -> float:
+        mm = 0.0
+        for section in self.all_sections():
+            mm += (12 if self.sections is not None else 0) + text(section.intro)
+            for e in section.items:
+                mm += self._item_print_mm(e, text)
+        return mm
+
+    def _item_print_mm(self, item: Any, text: Callable[..., float]) -> float:
+        raise NotImplementedError
+
+    def offers_team_view(self) -> bool:
+        return self.team_view
+
+    def answer_rows(self) -> list[tuple[str, str, str]]:
+        """(stored id, text, section title) for each entry answers are stored under, in page order."""
+        out = []
+        for section in self.all_sections():
+            title = section.title if self.sections is not None else ""
+            out += [(key, text, title) for entry in section.items for key, text in self._answer_keys(entry)]
+        return out
+
+    def _answer_keys(self, entry: Any) -> list[tuple[str, str]]:
+        return [(entry.id, getattr(entry, "text", None) or entry.label)]
 
     @classmethod
     def _item_type(cls) -> type:
@@ -455,15 +592,42 @@ class Checklist(_Sectioned[Item]):
     def _item_type(cls) -> type:
         return Item
 
+    def answer_measure(self) -> tuple[str, list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
+        """A checklist's status words are levels in the order the tool lists them; the word that
+        counts as not applicable is set aside (it is no level)."""
+        if self.scale:
+            return "scale", [(lv.id, lv.label, []) for lv in self.scale], []
+        words = self.status_words()
+        if words:
+            levels = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts != "not-applicable"]
+            aside = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts == "not-applicable"]
+            return "status", levels, aside
+        return "tick", [], []
+
+    def done_status(self) -> str:
+        return next((w.id for w in self.status_words() if w.counts == "done"), "")
+
+    def _item_print_mm(self, item: Any, text: Callable[..., float]) -> float:
+        return 3 + text(item.text, 85) + text(item.hint, 100) + (5 if self.statuses else 0)
+
 
 class Reflection(_Sectioned[Question]):
     """Questions with space to answer."""
 
     kind: Literal["reflection"]
+    MINUTES_PER_ENTRY: ClassVar[int] = 4
 
     @classmethod
     def _item_type(cls) -> type:
         return Question
+
+    def _answer_keys(self, entry: Any) -> list[tuple[str, str]]:
+        if not entry.parts:  # a question with parts stores one answer per part, as q-part
+            return super()._answer_keys(entry)
+        return [(f"{entry.id}-{p.id}", f"{entry.text} \u2014 {p.text}") for p in entry.parts]
+
+    def _item_print_mm(self, item: Any, text: Callable[..., float]) -> float:
+        return 6 + text(item.text) + text(item.hint, 100) + (sum(8 + 22 for _ in item.parts) if item.parts else 30)
 
 
 class Template(_Sectioned[TemplateField]):
@@ -481,9 +645,17 @@ class Template(_Sectioned[TemplateField]):
         "'Meet the team')",
     )
 
+    MINUTES_PER_ENTRY: ClassVar[int] = 4
+
     @classmethod
     def _item_type(cls) -> type:
         return TemplateField
+
+    def _item_print_mm(self, item: Any, text: Callable[..., float]) -> float:
+        return 8 + text(item.guidance, 100) + text(item.example, 100) + (8 if item.input == "line" else 30)
+
+    def printed_title(self) -> str:
+        return self.document_title
 
 
 class Flow(ToolBase):
@@ -493,6 +665,70 @@ class Flow(ToolBase):
     start: Slug
     questions: list[FlowQuestion] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
+
+    def edges(self) -> dict[str, list[str]]:
+        """Node id -> ids it leads to (outcomes lead nowhere)."""
+        graph = {q.id: [a.next for a in q.answers] for q in self.questions}
+        graph.update({o.id: [] for o in self.outcomes})
+        return graph
+
+    def walk(self) -> list[str]:
+        """The ids of every node reachable from the start, in breadth-first order."""
+        graph = self.edges()
+        order: list[str] = []
+        seen: set[str] = set()
+        todo = deque([self.start])
+        while todo:
+            node = todo.popleft()
+            if node in seen or node not in graph:
+                continue
+            seen.add(node)
+            order.append(node)
+            todo.extend(graph[node])
+        return order
+
+    def numbering(self) -> dict[str, int]:
+        """Number the nodes for the printed tree: reachable questions first in walk order."""
+        questions = {q.id for q in self.questions}
+        return {node: i + 1 for i, node in enumerate(n for n in self.walk() if n in questions)}
+
+    PAGE_IDS: ClassVar[frozenset[str]] = frozenset({"outcomes"})
+
+    def id_locations(self) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        for i, q in enumerate(self.questions):
+            yield q.id, ("questions", i, "id")
+            for j, a in enumerate(q.answers):
+                yield f"{q.id}/{a.id}", ("questions", i, "answers", j, "id")
+        for i, o in enumerate(self.outcomes):
+            yield o.id, ("outcomes", i, "id")
+
+    def addressable(self) -> Iterator[tuple[tuple[str, ...], Any]]:
+        nodes: list[Any] = [*self.questions, *self.outcomes]
+        for node in nodes:
+            yield (node.id,), node
+
+    def search_entries(self) -> Iterator[tuple[str, str, str]]:
+        for q in self.questions:
+            yield q.id, q.text, " ".join([q.hint or "", *(a.label for a in q.answers)])
+        for o in self.outcomes:
+            yield o.id, o.title, " ".join([o.text or "", *o.next_steps])
+
+    def entry_count(self) -> int:
+        return len(self.questions) + len(self.outcomes)
+
+    def time_units(self) -> int:
+        return len(self.questions)
+
+    def print_body_mm(self, text: Callable[..., float]) -> float:
+        mm = 10 + sum(10 + text(q.text) + text(q.hint) + 7 * len(q.answers) for q in self.questions)
+        return mm + 12 + sum(16 + text(o.text) + 7 * len(o.next_steps) for o in self.outcomes)
+
+    def template_context(self) -> dict[str, Any]:
+        return {
+            "numbers": self.numbering(),
+            "outcome_ids": {o.id for o in self.outcomes},
+            "labels": {q.id: q.text for q in self.questions} | {o.id: o.title for o in self.outcomes},
+        }
 
 
 class StageGroup(Strict):
@@ -522,6 +758,37 @@ class Pathway(ToolBase):
         if not self.groups:
             return [("", list(self.stages))]
         return [(g.title, [by_id[i] for i in g.stages if i in by_id]) for g in self.groups]
+
+    MINUTES_PER_ENTRY: ClassVar[int] = 3
+    HAS_ANSWERS: ClassVar[bool] = False
+
+    def id_locations(self) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        for i, s in enumerate(self.stages):
+            yield s.id, ("stages", i, "id")
+
+    def addressable(self) -> Iterator[tuple[tuple[str, ...], Any]]:
+        for stage in self.stages:
+            yield (stage.id,), stage
+
+    def search_entries(self) -> Iterator[tuple[str, str, str]]:
+        for s in self.stages:
+            yield s.id, s.title, " ".join([s.summary, *s.requirements, *s.skills, *s.learning])
+
+    def entry_count(self) -> int:
+        return len(self.stages)
+
+    def time_units(self) -> int:
+        return len(self.stages)
+
+    def print_body_mm(self, text: Callable[..., float]) -> float:
+        mm = 0.0
+        for s in self.stages:
+            entries = [*s.requirements, *s.skills, *s.learning, *(r.label for r in s.routes)]
+            mm += 22 + text(s.summary) + sum(2 + text(e) for e in entries)
+        return mm
+
+    def template_context(self) -> dict[str, Any]:
+        return {"stage_titles": {s.id: s.title for s in self.stages}}
 
 
 Tool = Annotated[Checklist | Reflection | Flow | Template | Pathway, Field(discriminator="kind")]

@@ -5,17 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.content.model import AUDIENCES, KINDS, Flow, Pathway
+from toolkit.content.model import AUDIENCES, KINDS
 from toolkit.site.addresses import tool_uri, url_path
-
-
-def item_count(tool: Any) -> int:
-    """Count a tool's entries: items, questions or fields; flow questions and outcomes; stages."""
-    if isinstance(tool, Flow):
-        return len(tool.questions) + len(tool.outcomes)
-    if isinstance(tool, Pathway):
-        return len(tool.stages)
-    return len(tool.entries())
 
 
 def tool_record(entry: Any, catalog: Any, site_url: str = "", use_directory_urls: bool = True) -> dict[str, Any]:
@@ -40,7 +31,7 @@ def tool_record(entry: Any, catalog: Any, site_url: str = "", use_directory_urls
         },
         "path": url,
         "url": site_url.rstrip("/") + url if site_url else url.lstrip("/") or "./",
-        "items": item_count(tool),
+        "items": tool.entry_count(),
         "version": tool.version,
     }
 

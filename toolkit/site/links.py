@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.content.issue import Issue
-from toolkit.content.model import Flow, Pathway
 from toolkit.site.addresses import anchor, relative_url, tool_uri, url_path
 from toolkit.site.render import render_template
 
@@ -33,22 +32,8 @@ PLACEHOLDER = '<div class="tk-links-directory"></div>'
 
 def tool_anchors(tool: Any) -> Iterator[tuple[str, Any]]:
     """Yield (anchor, model part) for every addressable part of a tool on its own page."""
-    if isinstance(tool, Flow):
-        nodes: list[Any] = [*tool.questions, *tool.outcomes]
-        for node in nodes:
-            yield anchor(tool.id, node.id), node
-        return
-    if isinstance(tool, Pathway):
-        for stage in tool.stages:
-            yield anchor(tool.id, stage.id), stage
-        return
-    if tool.sections is not None:
-        for section in tool.sections:
-            yield anchor(tool.id, section.id), section
-    for item in tool.entries():
-        yield anchor(tool.id, item.id), item
-        for part in getattr(item, "parts", []):
-            yield anchor(tool.id, item.id, part.id), part
+    for ids, part in tool.addressable():
+        yield anchor(tool.id, *ids), part
 
 
 def tool_aliases(tool: Any) -> dict[str, str]:

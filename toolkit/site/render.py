@@ -17,7 +17,6 @@ from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markupsafe import Markup
 
 from toolkit import TOOLKIT_NAME
-from toolkit.content import flows
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KIND_GROUPS, KINDS, audience_in_text
 from toolkit.site import addresses
@@ -216,26 +215,17 @@ def tool_context(
         # Links in tool text are written relative to the tool's own page, tools/<id>.md.
         "related": [(catalog.tools[r].tool.title, rel(tool_uri(r), page_uri)) for r in related(tool.id, catalog)],
         "guides": [(g.title, rel(g.page, page_uri)) for g in tool.guides],
-        # A pathway is read, not filled in: it offers no print with answers.
-        "has_answers": tool.kind != "pathway",
+        "has_answers": tool.HAS_ANSWERS,
         "support": getattr(catalog, "support", None),
         "support_anchor": anchor(tool.id, "support-note"),
     }
-    from toolkit.site import team  # team pages link back to tools through this module
-
-    context["team_link"] = rel(addresses.team_uri(tool.id), page_uri) if team.offers_team_view(tool) else None
-    if tool.kind == "flow":
-        context["numbers"] = flows.numbering(tool)
-        context["outcome_ids"] = {o.id for o in tool.outcomes}
-        context["labels"] = {q.id: q.text for q in tool.questions} | {o.id: o.title for o in tool.outcomes}
-    if tool.kind == "pathway":
-        context["stage_titles"] = {s.id: s.title for s in tool.stages}
-        context["where_next"] = None
-        if tool.where_next and tool.where_next in catalog.tools:
-            context["where_next"] = (
-                catalog.tools[tool.where_next].tool.title,
-                rel(tool_uri(tool.where_next), page_uri),
-            )
+    context["team_link"] = rel(addresses.team_uri(tool.id), page_uri) if tool.offers_team_view() else None
+    context |= tool.template_context()  # what the kind's own template needs
+    # A tool that helps a reader find their place in this one (a pathway's where_next).
+    next_id = getattr(tool, "where_next", None)
+    context["where_next"] = None
+    if next_id and next_id in catalog.tools:
+        context["where_next"] = (catalog.tools[next_id].tool.title, rel(tool_uri(next_id), page_uri))
     return context
 
 
