@@ -14,7 +14,7 @@ from toolkit.content.issue import ContentError
 from toolkit.content.load import load_tool
 from toolkit.content.model import Checklist
 from toolkit.site.addresses import anchor
-from toolkit.site.render import render_tool
+from toolkit.site.tools import render_tool
 
 from .conftest import DOCS
 

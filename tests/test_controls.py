@@ -16,7 +16,8 @@ from toolkit.content.model import DEFAULT_STATUSES, Checklist, LocalOverlay, aud
 from toolkit.site.addresses import tool_uri
 from toolkit.site.pages import tools_index
 from toolkit.site.paths import path_pages
-from toolkit.site.render import render_template, render_tool
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog(ROOT / "docs")

@@ -18,7 +18,7 @@ from toolkit.content.catalog import load_catalog
 from toolkit.engine.mkdocs_adapter import BuildFailed
 from toolkit.site import csp, finish
 from toolkit.site.addresses import tool_uri
-from toolkit.site.render import render_tool
+from toolkit.site.tools import render_tool
 
 from .conftest import ROOT, build_site
 

@@ -14,14 +14,14 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import Catalog, load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.load import LineMap, Loaded, TOOL_ADAPTER
+from toolkit.content.load import TOOL_ADAPTER, LineMap, Loaded
 from toolkit.content.model import AUDIENCES, Paper
-from toolkit.site.packs import packs
 from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
 from toolkit.printables.docx import plain, tool_docx
 from toolkit.printables.pdf import tool_pdf
-from toolkit.site.render import citation
+from toolkit.site.packs import packs
+from toolkit.site.tools import citation
 
 from .conftest import DOCS, ROOT, build_site
 
@@ -416,9 +416,9 @@ def test_audience_packs_repeat_the_pack_of_everythings_tools(built_site: Path):
 def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
     # The toolkit's name is toolkit.TOOLKIT_NAME, which the templates have as a Jinja global:
     # renaming it renames every pack and print document (nothing writes the name out again).
-    from toolkit.site.packs import render_pack
     from toolkit.printables.pdf import page_html
-    from toolkit.site.render import environment
+    from toolkit.site.packs import render_pack
+    from toolkit.site.templating import environment
 
     monkeypatch.setitem(environment().globals, "TOOLKIT_NAME", "Another toolkit")
     pack = render_pack(packs(CATALOG)[0], CATALOG)

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
 from toolkit.site.addresses import anchor, tool_uri
-from toolkit.site.render import md_block, md_inline, render_tool
+from toolkit.site.markdown import md_block, md_inline
+from toolkit.site.tools import render_tool
 
 from .conftest import ROOT
 

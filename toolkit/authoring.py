@@ -16,7 +16,7 @@ from toolkit.content.schemas import modeline
 from toolkit.content.validate import check
 from toolkit.site import addresses, paths, scenarios
 from toolkit.site.addresses import GLOSSARY_URI, PAPERS_URI, TOOLS_DIR, TOOLS_INDEX_URI, tool_uri
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 
 def _display(file: Path, root: Path) -> str:

@@ -20,7 +20,7 @@ from toolkit.content.issue import ContentError
 from toolkit.content.load import TOOL_ADAPTER
 from toolkit.content.model import AUDIENCES, KINDS
 from toolkit.site.addresses import tool_uri
-from toolkit.site.render import render_tool
+from toolkit.site.tools import render_tool
 
 
 def _catalog(args: argparse.Namespace):

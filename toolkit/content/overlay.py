@@ -26,7 +26,7 @@ from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, Loaded, parse, read_yaml
 from toolkit.content.model import LocalOverlay
 from toolkit.site.addresses import LOCAL_ASSETS_DIR, LOCAL_DIR, LOCAL_INDEX_URI
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 SETTINGS_FILE = "local.yml"
 ENV = "TOOLKIT_LOCAL"

@@ -20,8 +20,9 @@ from docx.shared import Mm, Pt, RGBColor
 from toolkit import TOOLKIT_NAME
 from toolkit.content.model import AUDIENCES, KINDS
 from toolkit.site.addresses import page_url, tool_uri
+from toolkit.site.markdown import md_inline
 from toolkit.site.related import related
-from toolkit.site.render import citation, md_inline
+from toolkit.site.tools import citation
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 AUTHOR = TOOLKIT_NAME

@@ -13,7 +13,7 @@ from toolkit.content.catalog import Catalog
 from toolkit.content.load import Loaded
 from toolkit.site.addresses import footer_uri, pack_uri, page_url, tool_uri
 from toolkit.site.packs import Pack, packs
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 
 def footer_css(text: str) -> str:

@@ -333,7 +333,7 @@ def render_diagram(entry: LoadedDiagram, catalog: Any, *, page_uri: str) -> str:
 
     The source line is Markdown, after the block, so that MkDocs checks and rewrites its link.
     """
-    from toolkit.site.render import render_template
+    from toolkit.site.templating import render_template
 
     d = entry.diagram
     html = render_template("files/diagram.html.j2", d=d, box=layout(d), described=describe(d))

@@ -29,7 +29,8 @@ from toolkit.site import addresses, links
 from toolkit.site.addresses import footer_uri, tool_uri
 from toolkit.site.build_state import BuildState
 from toolkit.site.glossary import first_only
-from toolkit.site.render import PAGE_LINK, render_template
+from toolkit.site.relink import PAGE_LINK
+from toolkit.site.templating import render_template
 
 #: Elements that run code or embed another document; none has a place in content.
 ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.content.issue import ContentError, Issue
 from toolkit.site.addresses import LINKS_JSON, LINKS_URI, anchor, output_path, relative_url, tool_of, tool_uri, url_path
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 if TYPE_CHECKING:
     from toolkit.site.build_state import BuildState

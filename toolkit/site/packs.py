@@ -10,7 +10,8 @@ from markupsafe import Markup
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import AUDIENCES, KINDS
 from toolkit.site.addresses import PACKS_INDEX_URI, anchor, pack_uri, page_url, rel
-from toolkit.site.render import citation, render_template, render_tool
+from toolkit.site.templating import render_template
+from toolkit.site.tools import citation, render_tool
 
 EVERYTHING = "everything"
 

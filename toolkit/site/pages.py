@@ -15,8 +15,9 @@ from toolkit.site.build_state import BuildState
 from toolkit.site.finder import TIME_BANDS, facets
 from toolkit.site.links import Redirect
 from toolkit.site.packs import pack_pages
-from toolkit.site.render import render_template, render_tool
 from toolkit.site.team import team_pages
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
 _PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*"[^>]*>.*?</div>\n', re.S)

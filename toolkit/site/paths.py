@@ -25,7 +25,7 @@ from toolkit.site.addresses import (
     rel,
     tool_uri,
 )
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 
 def is_path_file(src_uri: str) -> bool:

@@ -27,7 +27,7 @@ from toolkit.site.addresses import (
     sheet_uri,
     tool_uri,
 )
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 #: Print sheets: name -> (cards per A4 page, title).
 SHEETS = {"print-two": (2, "Scenario cards, two to a page"), "print-four": (4, "Scenario cards, four to a page")}

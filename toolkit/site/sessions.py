@@ -15,7 +15,7 @@ from toolkit.site import addresses
 from toolkit.site import scenarios as cards_mod
 from toolkit.site.addresses import audience_uri, cards_uri, handout_uri, path_uri, plan_uri, rel
 from toolkit.site.paths import LoadedPath, _step_view, duration, total_minutes
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 
 def clock(minutes: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from toolkit.content.catalog import Catalog
 from toolkit.site.addresses import TEAM_INDEX_URI, rel, team_uri, tool_uri
-from toolkit.site.render import render_template
+from toolkit.site.templating import render_template
 
 #: A level as the page lists it for team view: (id, label, ids it had before).
 Level = tuple[str, str, list[str]]
