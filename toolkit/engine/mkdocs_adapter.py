@@ -21,8 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
-from toolkit.engine import hosting, offline
-from toolkit.site import addresses, csp, finish, generate, links, search
+from toolkit.site import addresses, csp, finish, generate, hosting, links, offline, search
 from toolkit.site.addresses import PACKS_DIR, tool_uri
 from toolkit.site.build_state import UPDATE_ENV, BuildState
 from toolkit.site.pages import data_source

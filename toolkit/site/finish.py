@@ -564,7 +564,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         )
     offline_build = offline_shim_present(site_dir)
     if not offline_build:  # .htaccess and web.config: the header on Apache and IIS, as the hook build
-        from toolkit.engine import hosting  # plain files; imports no engine
+        from toolkit.site import hosting  # plain files; imports no engine
 
         hosting.write_site_files(site_dir, value)
     add_policy_meta(site_dir, value, offline=offline_build)
@@ -576,6 +576,6 @@ _HEADERLINK_ANCHOR = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 def offline_shim_present(site_dir: Path) -> bool:
-    from toolkit.engine.offline import SHIM_URI
+    from toolkit.site.offline import SHIM_URI
 
     return (site_dir / SHIM_URI).is_file()

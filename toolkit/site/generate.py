@@ -28,10 +28,9 @@ from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.model import AUDIENCES
-from toolkit.engine import offline
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files
-from toolkit.site import embed, links, nav, paths
+from toolkit.site import embed, links, nav, offline, paths
 from toolkit.site.addresses import HOME_URI, LINKS_JSON, LOCAL_CSS, TOOLS_JSON, is_team_page
 from toolkit.site.build_state import BuildState
 from toolkit.site.exports import tools_json

@@ -103,7 +103,7 @@ def expand_marker(markdown: str, size: int | None, offline_build: bool) -> str:
     return markdown.replace(MARKER, download_text(size, offline_build))
 
 
-if __name__ == "__main__":  # python -m toolkit.engine.offline SITE_DIR ZIP_PATH (used by `make offline`)
+if __name__ == "__main__":  # python -m toolkit.site.offline SITE_DIR ZIP_PATH (used by `make offline`)
     import sys
 
     print(make_zip(Path(sys.argv[1]), Path(sys.argv[2])))
