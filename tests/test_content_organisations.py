@@ -16,7 +16,7 @@ import pytest
 
 from toolkit.content import flows
 from toolkit.content.catalog import load_catalog
-from toolkit.content.model import Checklist, Flow, Template
+from toolkit.content.kinds import Checklist, Flow, Template
 
 from .conftest import DOCS
 

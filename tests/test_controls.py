@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.model import DEFAULT_STATUSES, Checklist, LocalOverlay, audience_in_text
+from toolkit.content.kinds import DEFAULT_STATUSES, Checklist
+from toolkit.content.model import LocalOverlay, audience_in_text
 from toolkit.site.addresses import tool_uri
 from toolkit.site.pages import tools_index
 from toolkit.site.paths import path_pages

@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from toolkit.content import flows
+from toolkit.content.kinds import Checklist, Flow
 from toolkit.content.load import TOOL_ADAPTER
-from toolkit.content.model import Checklist, Flow
 
 BASE = dict(title="T", summary="S", audiences=["practitioner"], source={"paper": "p", "section": "s"}, version=1)
 

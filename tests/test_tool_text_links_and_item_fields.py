@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.model import Checklist
+from toolkit.content.kinds import Checklist
 from toolkit.site.relink import relink
 from toolkit.site.tools import render_tool
 

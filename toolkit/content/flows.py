@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from toolkit.content.model import Flow
+from toolkit.content.kinds import Flow
 
 
 def reachable(flow: Flow) -> set[str]:

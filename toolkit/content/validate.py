@@ -8,8 +8,8 @@ from typing import Any
 from toolkit.content import flows
 from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import Issue, dotted
+from toolkit.content.kinds import Flow, Pathway
 from toolkit.content.load import Loaded
-from toolkit.content.model import Flow, Pathway
 
 
 def check(entries: Iterable[Loaded], papers: set[str]) -> list[Issue]:

@@ -35,6 +35,7 @@ CODE = [
     "content/flows.py",
     "site/packs.py",
     "content/model.py",
+    "content/kinds.py",
     "__init__.py",
 ]  # TOOLKIT_NAME
 
