@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test test-unit test-build test-browser check site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers scorm-again
+.PHONY: serve test test-unit test-build test-browser check site site-properdocs site-zensical engines validate links bench bench-scale offline scorm clean help chromium pango web-servers libreoffice scorm-again lighthouse
 
 help:
 	@echo "make serve     install, check the content, serve on http://127.0.0.1:$(PORT) with live reload"
@@ -22,7 +22,8 @@ help:
 	@echo "make engines   install ProperDocs and Zensical into their own environments in .cache/engines (make test does)"
 	@echo "make validate  check the content only"
 	@echo "make links     rewrite docs/links.lock, the baseline of public links"
-	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index (bench/*.json)"
+	@echo "make bench     measure build time, toolkit share, rebuild, 10x growth, page weight, search index, and Lighthouse"
+	@echo "               beside a default Material site (bench/*.json)"
 	@echo "make bench-scale  build 1,000 synthetic tools and 300 pages; time validate, build and a search (bench/scale.json)"
 	@echo "make offline   build the zip that works unzipped from file:// (build/$(OFFLINE_ZIP))"
 	@echo "make scorm     one SCORM 1.2 package per learning path for Moodle and other learning platforms (build/scorm/<path id>.zip)"
@@ -114,6 +115,16 @@ web-servers:
 	  else echo "note: nginx or apache2 is missing; run 'sudo apt-get install nginx apache2-bin' to run the hosting tests" >&2; fi; \
 	fi
 
+# tests/test_word_in_libreoffice.py opens the Word downloads in LibreOffice (headless `soffice --convert-to`);
+# Debian's Writer without the desktop parts; install it when missing and we are allowed to.
+libreoffice:
+	@if [ ! -x /usr/bin/soffice ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's LibreOffice Writer (no GUI) for the Word file tests"; \
+	    (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null)); \
+	  else echo "note: /usr/bin/soffice is missing; run 'sudo apt-get install libreoffice-writer-nogui' to run the Word file tests" >&2; fi; \
+	fi
+
 # tests/test_scorm.py runs each SCORM package inside scorm-again, a SCORM 1.2 run-time from npm.
 SCORM_AGAIN_VERSION := 3.4.3
 scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
@@ -121,7 +132,7 @@ scorm-again: .cache/scorm-again/node_modules/scorm-again/dist/scorm12.js
 	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' to run the SCORM tests" >&2; exit 0; }; \
 	  mkdir -p .cache/scorm-again && npm install --prefix .cache/scorm-again --no-audit --no-fund --silent scorm-again@$(SCORM_AGAIN_VERSION)
 
-test: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
+test: $(VENV)/.installed-test chromium pango web-servers libreoffice scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 # The same tests in tiers: unit (no site built, about a minute), build (sites built, no browser), browser.
@@ -129,7 +140,7 @@ test-unit: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -n auto -m "not build and not browser" $(PYTEST_ARGS)
 test-build: $(VENV)/.installed-test pango engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "build and not browser" $(PYTEST_ARGS)
-test-browser: $(VENV)/.installed-test chromium pango web-servers scorm-again engines
+test-browser: $(VENV)/.installed-test chromium pango web-servers libreoffice scorm-again engines
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m browser $(PYTEST_ARGS)
 
 # Static checks, before the tests (CI runs this first): lint and format (ruff), types (mypy), content.
@@ -140,9 +151,18 @@ check: $(VENV)/.installed-dev
 	$(BIN)/toolkit validate
 
 # Measurements, never timed tests: writes JSON to bench/ and prints it.
-bench: $(VENV)/.installed-bench
+# Lighthouse's mobile performance of toolkit pages beside a default Material site's comes last.
+bench: $(VENV)/.installed-bench chromium lighthouse
 	$(BIN)/python scripts/bench_assets.py --out bench/assets.json
 	$(BIN)/python scripts/bench.py --out bench/bench.json
+	$(BIN)/python scripts/bench_lighthouse.py --out bench/lighthouse.json
+
+# make bench runs Lighthouse from npm, pinned (Lighthouse 13 needs Node 22; Debian's is 20).
+LIGHTHOUSE_VERSION := 12.2.3
+lighthouse: .cache/lighthouse/node_modules/.bin/lighthouse
+.cache/lighthouse/node_modules/.bin/lighthouse:
+	@command -v npm >/dev/null || { echo "note: npm is missing; run 'sudo apt-get install npm' for make bench's Lighthouse comparison" >&2; exit 0; }; \
+	  mkdir -p .cache/lighthouse && npm install --prefix .cache/lighthouse --no-audit --no-fund --silent -E lighthouse@$(LIGHTHOUSE_VERSION)
 
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_scale.py --out bench/scale.json

@@ -33,7 +33,7 @@ CHUNKS = 4
 _EXERCISE = """(sample) => {
   const done = {ticked: 0, typed: 0, selected: 0, steps: 0, finder: 0};
   for (const d of document.querySelectorAll(".tk-tool details:not([open])")) d.open = true;
-  // A print pack's tools are a document to print, not interactive (store.js leaves them alone):
+  // A print pack's tools are a document to print, not interactive (the core leaves them alone):
   // filling their bare fields would exercise nothing of the toolkit's and, one focus at a time
   // over thousands of fields, was a third of the sweep's time.
   const live = (el) => !el.closest(".tk-pack");

@@ -30,7 +30,7 @@ def test_fixtures_of_every_format_match_the_schema():
 
 
 def test_store_js_uses_the_documented_version_and_limits():
-    js = (ASSETS_DIR / "core" / "store.js").read_text(encoding="utf-8")
+    js = (ASSETS_DIR / "core" / "storage.js").read_text(encoding="utf-8")
     found = dict(re.findall(r"\b(FMT|MAX|LONG) = ([0-9e]+)", js))
     assert int(found["FMT"]) == answers.CURRENT
     assert float(found["MAX"]) == answers.MAX_FILE_BYTES and float(found["LONG"]) == answers.MAX_VALUE_CHARS

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from calmjs.parse import es5
 
 from toolkit.browser import bundle
 from toolkit.content.catalog import load_catalog
@@ -82,9 +83,18 @@ def test_scripts_are_registered_once():
 def test_shipped_script_joins_every_concern_core_first():
     shipped = mkdocs_adapter.asset_bytes("assets/toolkit/toolkit.js").decode("utf-8")
     parts = mkdocs_adapter.ASSETS["assets/toolkit/toolkit.js"]
-    assert parts[0].name == "store.js"
-    positions = [shipped.index(bundle.minified(p).decode("utf-8")) for p in parts]
-    assert positions == sorted(positions)
+    assert parts[: len(bundle.CORE_PARTS)] == bundle.CORE_PARTS
+    assert [p.parent.name for p in bundle.CORE_PARTS] == ["core"] * len(bundle.CORE_PARTS)
+    # The core's parts share one function: minified together, first; then each other file.
+    core = bundle._minify(bundle.one_scope(bundle.CORE_PARTS), ".js")
+    assert shipped.startswith(core) and core.startswith('(function(){"use strict";')
+    rest = [bundle.minified(p).decode("utf-8") for p in parts[len(bundle.CORE_PARTS) :]]
+    positions = [shipped.index(r) for r in rest]
+    assert positions == sorted(positions) and min(positions) >= len(core)
+    # Nothing of theirs is global but TK: the core is one statement, though each part parses alone.
+    assert len(es5(core).children()) == 1 and "window.TK" in core
+    for part in bundle.CORE_PARTS:
+        assert es5(part.read_text(encoding="utf-8")).children(), part
     for uri in [u for u in mkdocs_adapter.ASSETS if u.endswith(".js")]:
         shipped = mkdocs_adapter.asset_bytes(uri).decode("utf-8")
         # The Word writer (docx.js) names Office Open XML's namespaces, which are identifiers, never fetched.
@@ -97,9 +107,10 @@ def test_pages_load_only_the_assets_they_need():
     tool = '<div class="tk-tool tk-tool--template" data-kind="template" data-tool="x">'
     assert bundle.page_assets("<p>Just text</p>") == []
     assert bundle.page_assets(tool) == ["assets/toolkit/print.css", "assets/toolkit/template.css", "assets/toolkit/print.js",
-                                        "assets/toolkit/fields.js", "assets/toolkit/template.js"]
+                                        "assets/toolkit/template.js"]
     both = tool + tool.replace("template", "reflection") + tool.replace("template", "flow")
-    assert bundle.page_assets(both).count("assets/toolkit/fields.js") == 1
+    assert "assets/toolkit/fields.js" not in bundle.page_assets(both)  # template.js carries it
+    assert "assets/toolkit/fields.js" in bundle.page_assets(tool.replace("template", "reflection"))
     assert "assets/toolkit/flow.js" in bundle.page_assets(both)
     pack = '<div class="tk-pack" data-pack="all">' + both + "</div>"
     assert bundle.page_assets(pack) == ["assets/toolkit/print.css", "assets/toolkit/print.js"]

@@ -222,10 +222,10 @@ def test_flow_one_question_at_a_time_with_back_change_and_restart(page, base, er
     assert page.locator(".tk-flow").is_hidden()  # the numbered tree is the no-JS view
     assert app.locator(".tk-flow-step").inner_text() == "Question 1"
     assert page.get_by_role("button", name="Back", exact=True).is_disabled()
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
     assert app.locator(".tk-flow-step").inner_text() == "Question 2"
     assert page.evaluate("document.activeElement.classList.contains('tk-flow-step')")
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: go to question 3", exact=True).click()
     page.get_by_role("button", name="Not sure").click()
     assert app.locator(".tk-flow-step").inner_text() == "Outcome"
     assert "Prepare first" in app.locator(".tk-flow-body").inner_text()
@@ -245,11 +245,11 @@ def test_flow_one_question_at_a_time_with_back_change_and_restart(page, base, er
     chosen = page.locator(".tk-choice.tk-chosen")  # the earlier answer, in words as well as a border
     assert chosen.count() == 1 and chosen.inner_text() == "Not sure (your answer before)"
     assert page.locator(".tk-choice[aria-pressed]").count() == 0  # answer buttons move on: not toggles
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: see the outcome", exact=True).click()
     assert "Go ahead, briefly" in app.locator(".tk-flow-body").inner_text()
     page.get_by_role("button", name="Change your answer to: Is it for the other person’s benefit?").click()
     assert app.locator(".tk-flow-step").inner_text() == "Question 2"
-    page.get_by_role("button", name="No", exact=True).click()
+    page.get_by_role("button", name="No: see the outcome", exact=True).click()
     assert "Hold back for now" in app.locator(".tk-flow-body").inner_text()
     assert set(stored(page, "test-flow")["items"]) == {"ready", "purpose"}
     page.get_by_role("button", name="Start again").click()
@@ -372,7 +372,7 @@ def test_storage_unavailable_still_works_and_says_so(browser, base):
     md = download(page, "test-list", "Download as Markdown")
     assert "- [x] Alpha item" in md
     page.goto(f"{base}/tools/test-flow/")
-    page.get_by_role("button", name="No", exact=True).click()
+    page.get_by_role("button", name="No: see the outcome", exact=True).click()
     assert "Prepare first" in page.locator(".tk-flow-body").inner_text()
     assert errors == []
     context.close()
@@ -595,7 +595,7 @@ def test_works_with_material_instant_navigation(browser, instant_site):
     page.locator(".md-content a[href$='test-flow/']").first.click()
     page.locator(".tk-flow-app").wait_for()
     assert page.evaluate("window.__sameDocument") is True  # instant navigation, no reload
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
     assert page.locator(".tk-flow-step").inner_text() == "Question 2"
     page.go_back()
     page.locator(".md-content a[href$='test-list/']").first.click()

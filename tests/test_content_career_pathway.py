@@ -47,6 +47,9 @@ EXPECTED = {
     "career-framework-debates": ("reflection", {"framework": 2, "ownership": 3, "spectrum": 2}),
     "employer-actions-for-peer-careers": ("checklist", {"national": 6, "organisation": 11, "recruitment": 3, "culture": 3}),
     "considering-training-in-another-profession": ("reflection", {"reasons": 3, "what-changes": 3, "what-you-keep": 3}),
+    # Issue 21 point 4: isolated posts and education routes.
+    "only-peer-worker-in-the-team": ("checklist", {"footing": 3, "peers": 4, "supervision": 3, "learning": 3}),
+    "peer-learning-and-education-plan": ("template", {"now": 2, "before": 2, "in-post": 3, "routes": 5, "plan": 3}),
 }
 
 #: diagram id -> the paper's figure(s) it redraws

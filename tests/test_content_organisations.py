@@ -78,6 +78,9 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int] | int, str]] = {
         "checklist", "imroc-26", {"presence": 5, "literacy": 7, "expertise": 4}, "organisations",
     ),
     "common-lived-experience-roles": ("reflection", "imroc-26", 7, "organisations"),
+    "lived-experience-role-eligibility": (
+        "template", "imroc-26", {"roles": 7, "eligibility": 6, "position": 3}, "organisations",
+    ),
     "change-literacy-reflection": (
         "reflection", "imroc-26", {"blocks": 3, "change-literacy": 4, "new-value": 2}, "organisations",
     ),
@@ -120,9 +123,11 @@ GUIDES: dict[str, list[str]] = {
     "lived-experience-roles/index.md": [
         "lived-experience-role-proposal", "lived-experience-markers-self-assessment",
         "common-lived-experience-roles", "lived-experience-challenges-discussion", "lived-experience-strategy-planner",
-        "change-literacy-reflection",
+        "change-literacy-reflection", "lived-experience-role-eligibility",
     ],
-    "lived-experience-roles/markers-and-roles.md": ["lived-experience-markers-self-assessment", "common-lived-experience-roles"],
+    "lived-experience-roles/markers-and-roles.md": [
+        "lived-experience-markers-self-assessment", "common-lived-experience-roles", "lived-experience-role-eligibility",
+    ],
     "lived-experience-roles/developing-roles.md": ["lived-experience-role-proposal", "lived-experience-challenges-discussion"],
     "lived-experience-roles/strategy.md": ["lived-experience-strategy-planner"],
 }

@@ -52,6 +52,7 @@ EXPECTED = {
     "ips-team-culture": ("checklist", IPS, 17),  # leaders' actions (7 items) + ten enablers
     "recruitment-wording": ("template", IPS, 7),  # JD/PS 2, advert + applicant info 2, interview 3
     "sharing-guidance-six-areas": ("reflection", IPS, 11),  # issue 21: six SLEF areas + guidance sources
+    "ips-practitioner-examples": ("reflection", IPS, 15),  # issue 21: seven lessons of two questions + one
 }
 
 #: Ids published before this issue: they must never change (answers hang on them).

@@ -33,6 +33,7 @@ TOOLS: dict[str, tuple[str, str, str, int | tuple[int, int]]] = {
     "recovery-practice-check": ("business-case", "imroc-14", "reflection", 6),
     "business-case-calculator": ("business-case", "imroc-14", "template", 9),
     "staff-wellbeing-check": ("business-case", "imroc-14", "reflection", 5),
+    "life-beyond-illness-check": ("business-case", "imroc-14", "reflection", 8),
     "recovery-culture-questions": ("business-case", "imroc-14", "reflection", 3),
     "personal-recovery-plan-check": ("business-case", "imroc-14", "checklist", 5),
     "live-well-wellbeing-plan": ("live-well", "imroc-16", "template", 16),

@@ -278,6 +278,11 @@ NEW = {
     "why-prepare-readiness-check": ("imroc-17", "index"),
     "career-framework-debates": ("raising-the-glass-ceiling", "index"),
     "staff-wellbeing-check": ("imroc-14", "challenges"),
+    "ips-practitioner-examples": ("ips-grow-personal-experience", "ips-practice"),
+    "lived-experience-role-eligibility": ("imroc-26", "markers-and-roles"),
+    "life-beyond-illness-check": ("imroc-14", "challenges"),
+    "only-peer-worker-in-the-team": ("raising-the-glass-ceiling", "senior-roles-and-beyond"),
+    "peer-learning-and-education-plan": ("raising-the-glass-ceiling", "getting-into-peer-work"),
 }
 
 
@@ -324,6 +329,85 @@ def test_calculator_keeps_each_figure_to_its_base():
     completers = next(f for f in tool.entries() if f.id == "college-completers")
     assert "not the number enrolled" in completers.guidance
     assert "illustrative" in completers.example
+
+
+def test_practitioner_examples_are_summaries_by_role_keyed_to_lessons():
+    tool = CATALOG.tool("ips-practitioner-examples").tool
+    assert tool.personal, "it asks about the reader's own experience, so it carries the support note"
+    roles = ("employment specialist", "regional lead", "ips lead", "team leader", "service leader",
+             "employment advisor", "employment support officer")
+    lessons = [s for s in tool.all_sections() if s.intro]
+    assert len(lessons) >= 6
+    for s in lessons:
+        intro = s.intro.lower()
+        assert any(r in intro for r in roles), s.id
+        assert "\u201c" not in s.intro and '"' not in s.intro.replace('"peer"', ""), f"{s.id}: no quotations"
+        assert s.items, s.id
+    # the examples that are scenario cards are pointed to from the reflection
+    for card in ("late-for-work-because-of-morning-checks", "after-a-rejected-job-application",
+                 "returning-to-work-after-time-at-home", "what-peer-means-in-my-job-title",
+                 "telling-an-employer-you-use-services-too"):
+        assert f"../scenarios/{card}.md" in tool.intro
+
+
+def test_role_eligibility_compares_each_role_and_carries_the_marked_caution():
+    tool = CATALOG.tool("lived-experience-role-eligibility").tool
+    assert OWN in tool.intro and "Schedule 9" in tool.intro and "section 60" in tool.intro
+    assert "occupational health" in tool.intro and "conditional offer" in tool.intro
+    roles = next(s for s in tool.all_sections() if s.id == "roles")
+    assert {f.id for f in roles.items} >= {"experts-by-experience", "coproduction-leads", "peer-workers",
+                                            "peer-leads", "peer-researchers", "peer-educators", "chosen"}
+    eligibility = {f.id for s in tool.all_sections() if s.id == "eligibility" for f in s.items}
+    assert {"diagnosis", "services", "outside-services", "carers"} <= eligibility
+    intention = entry("lived-experience-role-eligibility", "intention")
+    assert "never questions about their health" in intention.guidance
+
+
+def test_tenth_challenge_check_matches_the_other_challenge_checks():
+    tool = CATALOG.tool("life-beyond-illness-check").tool
+    ninth = CATALOG.tool("staff-wellbeing-check").tool
+    assert tool.kind == ninth.kind == "reflection"
+    assert tool.source.section.startswith("Key organisational challenge 10:")
+    said = squash(tool.intro)
+    for area in ("housing", "work and education", "money", "social integration"):
+        assert area in said, area
+    assert "1 198" in said and "two to three times" in said
+    assert "no reference number" in squash(tool.notice)
+
+
+def test_isolated_post_checklist_marks_the_toolkits_own_items():
+    tool = CATALOG.tool("only-peer-worker-in-the-team").tool
+    own = [i for i in tool.entries() if "(toolkit suggestion" in i.text]
+    assert len(own) >= 3
+    sourced = [i for i in tool.entries() if "(toolkit suggestion" not in i.text]
+    assert all(i.hint for i in sourced if i.id not in {"cppd", "lens"}), "the paper's items say where they come from"
+    assert [f.id for f in tool.item_fields] == ["action"]
+    counts = {st.id: st.counts for st in tool.statuses}
+    assert counts["in-place"] == "done" and counts["na"] == "not-applicable", "not applicable leaves the count"
+
+
+def test_keeping_well_reflection_carries_the_support_note():
+    # it asks for the reader's own early signs and support, so it is personal like the new tools
+    assert CATALOG.tool("keeping-well-at-work-commitment").tool.personal
+
+
+def test_education_plan_covers_every_route_and_never_asks_about_health():
+    tool = CATALOG.tool("peer-learning-and-education-plan").tool
+    assert tool.personal
+    fields = {f.id for f in tool.entries()}
+    assert {"before-next", "train-and-place", "staff-training", "peer-learning", "senior", "advanced",
+            "teaching", "research", "leading", "steps"} <= fields
+    asked = squash(" ".join(f.label for f in tool.entries()))
+    for banned in ("diagnosis", "admission", "medication", "health"):
+        assert banned not in asked, banned
+
+
+def test_coproduction_principles_ask_for_evidence_without_duplicating_the_features_tool():
+    tool = CATALOG.tool("imroc-coproduction-principles").tool
+    assert [f.id for f in tool.item_fields] == ["evidence"]
+    assert len(tool.items) == 4
+    assert "coproduction-key-features.md" in tool.intro
+    assert "toolkit's addition" in tool.notice
 
 
 # --------------------------------------------------------------------------- 5. house style

@@ -148,9 +148,42 @@ def test_flow_answers_are_named_by_their_question_and_in_sentence_case(page, bas
     assert errors == []
 
 
+def test_flow_answer_buttons_are_named_as_what_they_do(browser, page, base, errors):
+    """An answer button's name says where it leads ("Yes: go to question 2", "No: see the
+    outcome"), read from the accessibility tree; with JavaScript off each answer in the numbered
+    tree is one link named by the whole sentence ("If Yes, go to question 2")."""
+    page.goto(f"{base}/tools/test-flow/")
+    group = page.get_by_role("group", name="Question 1 Have you prepared?")
+    tree = group.aria_snapshot()
+    assert tree.count("button") == 2, tree
+    assert 'button "Yes: go to question 2"' in tree and 'button "No: see the outcome"' in tree, tree
+    # What is seen is the answer alone, and the name starts with it (WCAG 2.5.3, label in name).
+    assert group.get_by_role("button").all_inner_texts() == ["Yes", "No"]
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
+    group = page.get_by_role("group", name="Question 2 Is it for the other person’s benefit?")
+    for name in ("Yes: go to question 3", "No: see the outcome"):
+        assert group.get_by_role("button", name=name, exact=True).count() == 1
+    page.get_by_role("button", name="Back", exact=True).click()
+    chosen = page.get_by_role("button", name="Yes (your answer before): go to question 2", exact=True)
+    assert chosen.inner_text() == "Yes (your answer before)"
+    assert errors == []
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        off = context.new_page()
+        off.goto(f"{base}/tools/test-flow/")
+        ready = off.locator("#test-flow--ready")
+        assert ready.get_by_role("link").all_inner_texts() == ["If Yes, go to question 2", "If No, the outcome is Prepare first"]
+        link = ready.get_by_role("link", name="If Yes, go to question 2", exact=True)
+        assert link.get_attribute("href") == "#test-flow--purpose"
+        timing = off.locator("#test-flow--timing").get_by_role("link")
+        assert timing.all_inner_texts() == ["If Yes, the outcome is Go ahead, briefly", "If Not sure, the outcome is Prepare first"]
+    finally:
+        context.close()
+
+
 def test_chosen_flow_answer_is_outlined_in_forced_colours(page, base, errors):
     page.goto(f"{base}/tools/test-flow/")
-    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
     page.get_by_role("button", name="Back", exact=True).click()
     page.emulate_media(forced_colors="active")
     styles = page.locator(".tk-flow-choices .tk-btn").evaluate_all(
@@ -203,6 +236,64 @@ def test_shift_tab_never_leaves_the_focused_control_under_the_header(page, base,
         if found:
             hidden.append(found)
     assert hidden == []
+
+
+# --------------------------------------------------------------------------- glossary terms in labels
+
+
+TERM_IN_LABEL = "preparing-to-share", "preparing-to-share--comfortable-people-supported-input"
+
+
+def term_state(page, box_id: str) -> dict:
+    """The glossary term in the label of `box_id`: is it focused, is its definition shown, and what has focus."""
+    return page.evaluate(
+        """id => {
+        const term = document.querySelector(`label[for="${id}"] abbr[tabindex]`);
+        const shown = getComputedStyle(term, '::after').content;
+        return {focused: document.activeElement === term, shown: shown !== 'none' && shown.length > 10,
+                active: document.activeElement.id || document.activeElement.tagName};
+      }""",
+        box_id,
+    )
+
+
+def test_glossary_term_in_a_label_opens_on_tap_without_focusing_the_box(browser, base):
+    """A tap on a glossary term inside a form label shows its definition; the label does not pass
+    the tap on to its answer box (which would take focus, and on a phone open the keyboard)."""
+    tool_id, box_id = TERM_IN_LABEL
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/tools/{tool_id}/")
+        term = page.locator(f'label[for="{box_id}"] abbr[tabindex]')
+        term.scroll_into_view_if_needed()
+        term.tap()
+        assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+        # A tap on the label's other words still goes to the box.
+        box = page.locator(f"#{box_id}")
+        label = page.locator(f'label[for="{box_id}"]')
+        words = label.bounding_box()
+        page.touchscreen.tap(words["x"] + 3, words["y"] + words["height"] / 2)
+        assert term_state(page, box_id)["active"] == box_id
+        assert box.evaluate("b => document.activeElement === b")
+    finally:
+        context.close()
+
+
+def test_glossary_term_in_a_label_works_by_mouse_and_keyboard(page, base, errors):
+    tool_id, box_id = TERM_IN_LABEL
+    page.goto(f"{base}/tools/{tool_id}/")
+    term = page.locator(f'label[for="{box_id}"] abbr[tabindex]')
+    term.click()
+    assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+    # Keyboard: the term is a stop before its box; Tab moves on to the box, Shift+Tab comes back.
+    page.keyboard.press("Tab")
+    assert term_state(page, box_id) == {"focused": False, "shown": False, "active": box_id}
+    page.keyboard.press("Shift+Tab")
+    assert term_state(page, box_id) == {"focused": True, "shown": True, "active": "ABBR"}
+    page.keyboard.press("Enter")
+    assert term_state(page, box_id)["focused"]
+    assert errors == []
 
 
 # --------------------------------------------------------------------------- public-service look
@@ -290,7 +381,7 @@ def test_changed_tools_have_no_axe_violations_blank_and_filled_in(page, base, to
         page.locator("#test-reqs--one--meets").check()
         page.locator("#test-reqs--two .tk-note > summary").click()
     else:
-        page.get_by_role("button", name="Yes", exact=True).click()
+        page.get_by_role("button", name="Yes: go to question 2", exact=True).click()
         page.get_by_role("button", name="Back", exact=True).click()
     page.wait_for_timeout(600)  # Material's header title fades in as the page scrolls
     assert axe_violations(page, f"{tool} filled in") == []

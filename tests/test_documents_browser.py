@@ -6,7 +6,7 @@ document and no guidance or example; the Word file made in the browser opens wit
 and holds each answer under the preview's headings. The biography, filled at the lengths its
 guidance suggests, prints as one A4 page with "Print my document". The pathway's map is made of
 real links that keyboard and touch can choose; choosing one opens that stage's details.
-LibreOffice is not installed on the test machine, so the Word file is checked with python-docx only.
+LibreOffice opens the same Word files in tests/test_word_in_libreoffice.py.
 """
 
 from __future__ import annotations

@@ -130,6 +130,22 @@ def test_from_file_url_search_finds_results_and_navigation_works(unzipped, page)
 
 
 @pytest.mark.browser
+def test_from_file_url_typed_questions_are_rewritten_too(unzipped, page):
+    """The query rewrite (toolkit/engine/theme/main.html) wraps the file:// shim's worker as well:
+    without it "is it a recovery plan" is searched as is*, it*, a*, and the tool is not found."""
+    page.goto((unzipped / "index.html").as_uri())
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("is it a recovery plan")  # at once: no results of a half-typed query
+    box.press("End")  # Material reads the box on key up
+    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15_000)
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    pages = list(dict.fromkeys(h.split("#")[0].split("?")[0] for h in hrefs))
+    assert any(p.endswith("tools/personal-recovery-plan-check.html") for p in pages[:5]), pages[:5]
+
+
+@pytest.mark.browser
 def test_from_file_url_a_checklist_ticks(unzipped, page):
     page.goto((unzipped / "tools" / "sharing-risks.html").as_uri())
     box = page.locator(".tk-checklist input[type=checkbox]").first

@@ -14,14 +14,15 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import Catalog, load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.load import TOOL_ADAPTER, LineMap, Loaded
-from toolkit.content.model import AUDIENCES, Paper
+from toolkit.content.load import LineMap, Loaded, TOOL_ADAPTER
+from toolkit.content.model import AUDIENCES, KINDS, Paper
+from toolkit.site.packs import packs
 from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
 from toolkit.printables.docx import plain, tool_docx
 from toolkit.printables.pdf import tool_pdf
-from toolkit.site.packs import packs
-from toolkit.site.tools import citation
+from toolkit.site.templating import PROVENANCE
+from toolkit.site.tools import citation, render_tool
 
 from .conftest import DOCS, ROOT, build_site
 
@@ -259,6 +260,36 @@ def test_every_kind_prints_every_item(kit_files, tool_id: str):
     assert cited in ptext and cited in wtext
     assert "https://example.org/kit/tools/" + tool_id + "/" in ptext
     assert pages <= page_budget(tool)
+
+
+@pytest.mark.parametrize("tool_id", ["senior-peer-support-worker-checklist", "practitioner-biography"])
+def test_word_file_uses_the_pages_wording_for_what_the_tool_is(tool_id: str):
+    """The Word download says what the page says: "About this tool" at the end with the audiences
+    in sentence case ("for practitioners, peer support workers"), the source notes under "Source
+    notes", and a rebuilt tool says so near the top; no "Please note", no capitalised audiences."""
+    import docx
+
+    entry = CATALOG.tool(tool_id)
+    tool = entry.tool
+    page = render_tool(entry, CATALOG, page_uri=f"tools/{tool_id}.md")
+    about = re.search(rf"^\*\*{KINDS[tool.kind]}\*\* for (.+)$", page, re.M)
+    assert about, "the page names the tool's kind and audiences"
+    doc = docx.Document(io.BytesIO(tool_docx(entry, CATALOG)))
+    paras = [(p.style.name, p.text) for p in doc.paragraphs]
+    texts = [t for _, t in paras]
+    assert ("Heading 1", "About this tool") in paras and "## About this tool" in page
+    assert f"{KINDS[tool.kind]} for {about[1]}" in texts
+    assert all("Please note" not in t for t in texts)
+    assert [t for t in texts if t.startswith(f"{KINDS[tool.kind]} for ")] == [f"{KINDS[tool.kind]} for {about[1]}"]
+    assert about[1].startswith(AUDIENCES[tool.audiences[0]].lower())
+    # What an editor needs sits under "About this tool", after the tool, as on the page.
+    after = texts[texts.index("About this tool"):]
+    assert any(t.startswith("Source:") for t in after)
+    if tool.notice:
+        assert "Source notes" in after and "Source notes" in page
+        assert norm(plain(tool.notice.split("\n\n")[0])) in norm(" ".join(after))
+    if tool.provenance != "paper":
+        assert any(t.startswith(PROVENANCE[tool.provenance]) for t in texts[: texts.index("About this tool")])
 
 
 def test_template_is_an_editable_word_document_with_guidance(kit_files):

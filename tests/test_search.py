@@ -198,3 +198,12 @@ def test_common_misspellings_find_entries_from_the_index_only_field():
     extra = extra_words("Supervision and appraisal for colleagues", TermIndex([])).split()
     assert {"supervison", "apprasial", "collegues"} <= set(extra)
     assert extra_words("Nothing misspelt here", TermIndex([])) == ""
+
+
+def test_other_forms_people_type_find_entries_from_the_index_only_field():
+    from toolkit.site.glossary import TermIndex
+    from toolkit.site.search import extra_words
+
+    # "reflective practice" finds reflection questions: search only matches words by their start
+    assert "reflective" in extra_words("Reflection questions after sharing", TermIndex([])).split()
+    assert "reflective" not in extra_words("Reflective practice", TermIndex([])).split()  # already there

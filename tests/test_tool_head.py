@@ -118,7 +118,7 @@ def test_head_keeps_metadata_and_actions_compact_and_nothing_is_lost(built_site)
     page = soup(built_site / "tools" / tool.id / "index.html")
     head = page.select_one(".tk-tool > .tk-head")
     assert head.select_one(".tk-summary") is not None
-    # Print, downloads and the saving controls (store.js) are in one disclosure.
+    # Print, downloads and the saving controls (core/bar.js) are in one disclosure.
     box = head.select_one("details.tk-print-save")
     assert box.select_one("summary").get_text(strip=True) == "Print and save"
     labels = [a.get_text(strip=True) for a in box.select(".tk-print-actions a")]

@@ -1,11 +1,12 @@
 """The answers the browser keeps (localStorage) and the export file, as a versioned format.
 
-store.js writes and reads it; this model documents it and gives `answers.schema.json`, which
-the tests check the shipped fixtures (tests/fixtures/stored/vN) and real exports against.
+The core (toolkit/browser/core: storage.js, transfer.js) writes and reads it; this model documents
+it and gives `answers.schema.json`, which the tests check the shipped fixtures
+(tests/fixtures/stored/vN) and real exports against.
 
 Format 1 (the first one shipped): records without a `format` field; export `version: 1`.
 Format 2: each record carries `format: 2` and checklist ratings survive an import.
-A newer site reads every older format (store.js upgrades one step at a time).
+A newer site reads every older format (core/storage.js upgrades one step at a time).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-#: The `format` marker of an export file and the newest format version store.js writes.
+#: The `format` marker of an export file and the newest format version the core writes.
 FILE_FORMAT = "lived-experience-toolkit-answers"
 CURRENT = 2
-#: Limits an import enforces (store.js: MAX, LONG and the id check).
+#: Limits an import enforces (core/storage.js: MAX, LONG and the id check).
 MAX_FILE_BYTES = 5_000_000
 MAX_VALUE_CHARS = 200_000
 
@@ -32,7 +33,9 @@ class Answer(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     label: Value | None = Field(None, description="The item's wording when answered (shown if the item is removed)")
-    text: Value | None = Field(None, description="Reflection or template answer; a flow answer's label")
+    text: Value | None = Field(
+        None, description="Reflection, template or item field (`<item>-<field>`) answer; a flow answer's label"
+    )
     note: Value | None = Field(None, description="Checklist note")
     status: Value | None = Field(None, description="Checklist status: in-progress, done or na")
     rating: Value | None = Field(None, description="Checklist rating: the scale level id")

@@ -1,8 +1,8 @@
 """The browser layer as the site ships it: toolkit/browser files, minified, joined, and which page gets which.
 
 Each concern is a small readable file in toolkit/browser/{core,kinds,print,finder}. Every page gets the core: one
-stylesheet (toolkit.css) and one script (toolkit.js: store.js, the answers layer the tools
-use, and links.js). A page gets the rest only if it needs it (`page_assets`): a tool's kind
+stylesheet (toolkit.css) and one script (toolkit.js: the answers layer the tools use, CORE_PARTS
+joined inside one function, and links.js). A page gets the rest only if it needs it (`page_assets`): a tool's kind
 script where a tool of that kind is shown, the print view where a tool or a print pack is,
 the finder on the tool list. The budget, measured per page by `make bench`
 (scripts/bench_assets.py), is 15 KB gzipped for a page's toolkit JavaScript and CSS together.
@@ -46,19 +46,30 @@ def _files(*names: str) -> tuple[Path, ...]:
     return tuple(_SOURCES[name] for name in names)
 
 
+#: The answers layer (toolkit/browser/core), one concern a file, in order: storage and the stored
+#: format, DOM helpers, export and import, the confirm dialog, the saving controls, one tool on the
+#: page, the kind registrar and start-up. They are parts of one script: joined in this order inside
+#: one function, so they share its local names (which the minifier shortens) and nothing of theirs
+#: is global but `window.TK`. Each part's opening comment says what it adds.
+CORE_PARTS = _files("storage.js", "dom.js", "transfer.js", "ask.js", "bar.js", "tool.js", "registry.js")
+#: Shipped path -> the parts joined into one function there.
+ONE_SCOPE = {_DIR + "toolkit.js": CORE_PARTS}
+
 #: Site path -> the files in toolkit/browser joined, in order, into it.
 #: links.css (copy-link buttons, path navigation, handouts) ships inside toolkit.css, and so does
-#: theme.css (accessibility fixes to Material's own styles). store.js is the core the tool
-#: scripts use: it comes first. Add a new concern's file here and say in `page_assets` who needs it.
+#: theme.css (accessibility fixes to Material's own styles). CORE_PARTS are the core the tool
+#: scripts use: they come first. Add a new concern's file here and say in `page_assets` who needs it.
 ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "toolkit.css": _files("toolkit.css", "links.css", "theme.css"),
-    _DIR + "toolkit.js": _files("store.js", "links.js"),
+    _DIR + "toolkit.js": (*CORE_PARTS, *_files("links.js")),
     _DIR + "print.css": _files("print.css"),
     _DIR + "print.js": _files("print.js"),
     _DIR + "session.css": _files("session.css"),
     _DIR + "checklist.js": _files("checklist.js"),
     _DIR + "fields.js": _files("fields.js"),
-    _DIR + "template.js": _files("template.js"),
+    # A template's answer boxes are fields.js's: one file on a template's page (gzip compresses
+    # the two better together), and a page with reflections too loads fields.js no more.
+    _DIR + "template.js": _files("fields.js", "template.js"),
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "pathway.css": _files("pathway.css"),
     _DIR + "pathway.js": _files("pathway.js"),
@@ -81,11 +92,11 @@ ASSETS: dict[str, tuple[Path, ...]] = {
 ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css"))
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
-#: A tool kind -> the scripts (and stylesheets) that make it interactive (fields.js before template.js, which uses it).
+#: A tool kind -> the scripts (and stylesheets) that make it interactive (template.js carries fields.js).
 KIND_SCRIPTS = {
     "checklist": ("checklist.js",),
     "reflection": ("fields.js",),
-    "template": ("template.css", "fields.js", "template.js"),
+    "template": ("template.css", "template.js"),
     "flow": ("flow.js",),
     "pathway": ("pathway.css", "pathway.js"),
 }
@@ -96,7 +107,7 @@ def page_assets(html: str) -> list[str]:
     """The site paths of the assets beyond EVERY_PAGE that a page's content needs, stylesheets first.
 
     A print pack gets the print view only: it is a document to print, its tools not filled in
-    there (store.js leaves tools inside .tk-pack alone), which keeps its weight within budget.
+    there (the core leaves tools inside .tk-pack alone), which keeps its weight within budget.
     """
     names: list[str] = []
     kinds = set(_KIND.findall(html))
@@ -105,6 +116,8 @@ def page_assets(html: str) -> list[str]:
     if 'class="tk-pack"' not in html:
         for kind in sorted(kinds):
             names += [n for n in KIND_SCRIPTS.get(kind, ()) if n not in names]
+        if "template.js" in names and "fields.js" in names:
+            names.remove("fields.js")  # template.js carries it
     if 'class="tk-session' in html or 'class="tk-scenario' in html or 'class="tk-cards' in html:
         names.append("session.css")  # session plans, handouts and scenario cards (A4 print layout)
     if 'class="tk-diagram' in html:
@@ -132,6 +145,15 @@ def minified(path: Path) -> bytes:
     return _minify(path.read_text(encoding="utf-8"), path.suffix).encode("utf-8")
 
 
+def one_scope(parts: tuple[Path, ...]) -> str:
+    """Script parts joined, in order, inside one strict-mode function (their local names shared)."""
+    body = "\n".join(path.read_text(encoding="utf-8") for path in parts)
+    return '(function () {\n"use strict";\n' + body + "\n})();\n"
+
+
 def asset_bytes(uri: str) -> bytes:
-    """The bytes the site ships at `uri` (one of ASSETS): each file minified, then joined."""
-    return b"\n".join(minified(path) for path in ASSETS[uri])
+    """The bytes the site ships at `uri` (one of ASSETS): each file minified (parts of one scope
+    joined first, see ONE_SCOPE), then joined."""
+    scoped = ONE_SCOPE.get(uri, ())
+    out = [_minify(one_scope(scoped), ".js").encode("utf-8")] if scoped else []
+    return b"\n".join(out + [minified(path) for path in ASSETS[uri] if path not in scoped])

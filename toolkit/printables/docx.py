@@ -18,10 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from toolkit import TOOLKIT_NAME
-from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.content.model import KINDS, audience_in_text
 from toolkit.site.addresses import page_url, tool_uri
 from toolkit.site.markdown import md_inline
 from toolkit.site.related import related
+from toolkit.site.templating import PROVENANCE, PROVENANCE_LONG
 from toolkit.site.tools import citation
 
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -322,11 +323,8 @@ def tool_docx(entry, catalog, *, site_url: str = "") -> bytes:
     w.heading(tool.printed_title(), 0)
     PREFACES.get(tool.kind, _no_preface)(w, tool)
     w.para(plain(tool.summary))
-    w.labelled(f"{KINDS[tool.kind]} for", ", ".join(AUDIENCES[a] for a in tool.audiences) + ".")
-    w.labelled("Source:", f"{paper.short}, {where}. Version {tool.version}.")
-    if tool.notice:
-        w.para("Please note", bold=True)
-        w.markdown(tool.notice)
+    if tool.provenance != "paper":
+        w.para(f"{PROVENANCE[tool.provenance]} More under \u201cAbout this tool\u201d at the end.", italic=True)
     w.markdown(tool.intro)
     WRITERS[tool.kind](w, tool, catalog)
     others = related(tool.id, catalog)
@@ -335,7 +333,19 @@ def tool_docx(entry, catalog, *, site_url: str = "") -> bytes:
         for r in others:
             other = catalog.tools[r].tool
             w.para(f"{other.title} ({page_url(tool_uri(r), site_url)})", "List Bullet")
-    w.heading("Source", 1)
+    # The page's wording: "About this tool" at the foot (partials/about-tool.md.j2), audiences in
+    # sentence case, the source notes under their own title; then the full citation and address.
+    w.heading("About this tool", 1)
+    w.labelled(KINDS[tool.kind], "for " + ", ".join(audience_in_text(a) for a in tool.audiences) + ".")
+    locator = f" ({tool.source.locator})" if tool.source.locator else ""
+    w.labelled("Source:", f"{paper.short}, {tool.source.section}{locator}. Version {tool.version}.")
+    if tool.provenance != "paper":
+        w.labelled("How it was made:", PROVENANCE_LONG[tool.provenance])
+    if tool.guides:
+        w.labelled("Guidance:", "; ".join(g.title for g in tool.guides) + ".")
+    if tool.notice:
+        w.para("Source notes", bold=True)
+        w.markdown(tool.notice)
     w.para(f"{citation(paper)} {where}.")
     w.para(f"{tool.title}, version {tool.version}. Web address: {address}")
     w.footer(f"{tool.title} \u00b7 {paper.short} \u00b7 version {tool.version} \u00b7 {address}")

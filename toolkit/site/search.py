@@ -168,6 +168,21 @@ def misspellings(text: str) -> set[str]:
     return {m for word in set(_WORD.findall(text.lower())) for m in MISSPELLINGS.get(word, ())}
 
 
+#: Other forms of a word that people type for it and that search would not find by its prefix
+#: (search matches "reflect..." from "reflective" only if the entry has a word so spelt): an
+#: entry with the word also carries them, so "reflective practice" finds reflection questions.
+FORMS = {
+    "reflect": ("reflective",),
+    "reflection": ("reflective",),
+    "reflections": ("reflective",),
+}
+
+
+def other_forms(text: str) -> set[str]:
+    """Other forms people type of the words in `text` (see FORMS)."""
+    return {f for word in set(_WORD.findall(text.lower())) for f in FORMS.get(word, ())}
+
+
 def synonyms(text: str, terms: TermIndex) -> set[str]:
     """Return every form of each glossary term that `text` mentions in any form."""
     found: set[str] = set()
@@ -180,7 +195,7 @@ def synonyms(text: str, terms: TermIndex) -> set[str]:
 
 def extra_words(text: str, terms: TermIndex) -> str:
     """Words to add to an entry so other spellings and synonyms find it (none already there)."""
-    words = american(text) | synonyms(text, terms) | misspellings(text)
+    words = american(text) | synonyms(text, terms) | misspellings(text) | other_forms(text)
     lower = text.lower()
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 

@@ -68,6 +68,12 @@
 
   window.addEventListener("hashchange", show);
   window.addEventListener("load", show);
+  // A glossary term in a label: a click or tap shows its definition (theme.css, on focus) and is
+  // not passed on to the label's answer box, which would take the focus (and open a phone's keyboard).
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest("label abbr[tabindex]");
+    if (t) { e.preventDefault(); t.focus(); }
+  });
   // Material's instant navigation swaps the page without running this file again: document$
   // announces each new page (start() skips what already has a button).
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }

@@ -2,19 +2,20 @@
    (a radio group whose words the tool's YAML sets); or, where it has a `scale`, a rating. Each
    item has a note, and a progress line that stays in view while the list scrolls is announced
    to screen readers when the count changes (not on each keystroke in a note).
-   Saved by item id through TK (store.js): {checked, status, rating, note}. A status saved under
-   an id the tool's words have since replaced (data-moved-from), or a tick saved before the list
-   had statuses, shows as the word that took its place. */
+   Saved by item id through the tool TK.kind gives (core/tool.js): {checked, status, rating, note};
+   each of the tool's item_fields boxes as {text} under `<item id>-<field id>`.
+   A status saved under an id the tool's words have since replaced (data-moved-from), or a tick
+   saved before the list had statuses, shows as the word that took its place. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
-  if (TK.kinds.checklist) return; // run again by instant navigation: store.js starts the new page's tools
-
-  TK.kinds.checklist = function (t) {
+  var TK = window.TK;
+  // On a first load the core starts the tools with the page, after Material has set up its own
+  // parts of it (Material opens every <details> it knows of to print, and a checklist's notes must
+  // stay closed); loaded by instant navigation, TK.kind starts them at once.
+  TK.kind("checklist", function (t) {
     var rows = {}, el = TK.el, list = t.root.querySelector(".tk-checklist");
     var doneWord = list && list.getAttribute("data-done"), naWord = list && list.getAttribute("data-not-applicable");
-    var words = {}, moved = {}, progress = TK.live();
+    var words = {}, moved = {}, fields = {}, progress = TK.live();
     progress.className = "tk-progress";
     // Before the list (and its first section's heading and intro), inside the tool: sticky there.
     var at = list;
@@ -42,6 +43,15 @@
       li.appendChild(det);
       note.addEventListener("input", function () { save(id); });
       if (box) box.addEventListener("change", function () { save(id); });
+      // The tool's item_fields (owner, date...): each box is an answer of its own, {text}, under
+      // `<item>-<field>` (the end of its stable anchor, as a reflection part's).
+      r.fields = {};
+      li.querySelectorAll("input.tk-item-answer[data-field]").forEach(function (input) {
+        var fid = id + "-" + input.getAttribute("data-field");
+        t.items[fid] = t.items[id] + " \u2014 " + TK.txt(input.parentNode);
+        r.fields[fid] = fields[fid] = input;
+        input.addEventListener("input", function () { t.set(fid, input.value ? { text: input.value } : null); });
+      });
       rows[id] = r;
     });
 
@@ -96,9 +106,16 @@
           if (r.note.value !== (d.note || "")) r.note.value = d.note || "";
           if (d.note) r.det.open = true;
         });
+        Object.keys(fields).forEach(function (fid) {
+          var v = (items[fid] && items[fid].text) || "";
+          if (fields[fid].value !== v) fields[fid].value = v;
+        });
         count();
       },
-      busy: function (id) { return !!rows[id] && document.activeElement === rows[id].note; },
+      busy: function (id) {
+        var now = document.activeElement;
+        return rows[id] ? now === rows[id].note : !!fields[id] && now === fields[id];
+      },
       text: function (md) {
         var out = [];
         t.walk(function (title) { out.push("", (md ? "## " : "") + title, ""); }, function (id) {
@@ -108,16 +125,15 @@
           if (r.status) out.push((md ? "- " : "") + (c && c.value === doneWord ? "[x] " : "[ ] ") + t.items[id] + " (" + (label || "no status yet") + ")");
           else if (r.radios.length) out.push((md ? "- " : "") + t.items[id] + ": " + (label || "not rated"));
           else out.push((md ? "- " : "") + (r.box.checked ? "[x] " : "[ ] ") + t.items[id]);
+          Object.keys(r.fields).forEach(function (fid) {
+            var f = r.fields[fid];
+            if (f.value) out.push("    " + TK.txt(f.parentNode) + ": " + f.value);
+          });
           if (r.note.value) out.push("    Note: " + r.note.value.replace(/\n/g, "\n    "));
         });
         out.push("", progress.textContent + ".");
         return out;
       }
     };
-  };
-  // Loaded by Material's instant navigation, which announces the new page before it runs the
-  // page's scripts: start this kind's tools now (store.js skips started ones). On a first load
-  // store.js starts them with the page, after Material has set up its own parts of it (Material
-  // opens every <details> it knows of to print, and a checklist's notes must stay closed).
-  if (TK.started) TK.init();
+  });
 })();

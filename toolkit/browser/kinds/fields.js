@@ -2,8 +2,7 @@
    text, print blank or with answers. Reflection sheets are just these boxes. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
+  var TK = window.TK;
   if (TK.fields) return; // run again by instant navigation
 
   function grow(box) {
@@ -57,6 +56,5 @@
     };
   };
 
-  TK.kinds.reflection = function (t) { return TK.fields(t); };
-  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
+  TK.kind("reflection", function (t) { return TK.fields(t); });
 })();

@@ -5,13 +5,11 @@
    With JavaScript off the numbered tree in the page is the flow. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
-  if (TK.kinds.flow) return; // run again by instant navigation
+  var TK = window.TK;
   var el = function (a, b, c) { return TK.el(a, b, c); };
   var flows = [];
 
-  TK.kinds.flow = function (t) {
+  var fresh = TK.kind("flow", function (t) {
     var tree = t.root.querySelector(".tk-flow"), start = tree.getAttribute("data-start"), nodes = {};
     t.root.querySelectorAll(".tk-flow-question[data-node]").forEach(function (q) {
       var id = q.getAttribute("data-node"), answers = {};
@@ -121,6 +119,9 @@
             go(path.concat([[node, a]]), n.answers[a].next, true);
           }, "tk-choice" + (a === chosen ? " tk-chosen" : ""));
           if (a === chosen) b.appendChild(el("span", "tk-chosen-note", " (your answer before)"));
+          // Named as what it does, the words seen first: "Yes: go to question 3", "No: see the outcome".
+          var next = nodes[n.answers[a].next];
+          b.setAttribute("aria-label", b.textContent + (next.outcome ? ": see the outcome" : ": go to question " + next.number));
           choices.appendChild(b);
         });
         app.classList.remove("tk-flow-done");
@@ -174,11 +175,11 @@
     };
     flows.push(flow);
     return flow;
-  };
+  });
+  if (!fresh) return; // run again by instant navigation
 
   window.addEventListener("hashchange", function () {
     flows = flows.filter(function (f) { return document.documentElement.contains(f.t.root); });
     flows.forEach(function (f) { f.hash(); });
   });
-  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
 })();

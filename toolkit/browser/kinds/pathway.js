@@ -1,6 +1,6 @@
 /* Career pathway: choosing a stage on the map (a link to its heading) opens that stage's
    details and marks it on the map. Without this script the links still jump to each stage and
-   the details open by hand. A pathway has nothing to fill in, so it is not a TK.kinds tool. */
+   the details open by hand. A pathway has nothing to fill in, so it is not a TK.kind tool. */
 (function () {
   "use strict";
   function show() {

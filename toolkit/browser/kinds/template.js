@@ -4,9 +4,8 @@
    people's exported files. All user text is inserted with textContent. */
 (function () {
   "use strict";
-  var TK = (window.TK = window.TK || {});
-  TK.kinds = TK.kinds || {};
-  if (TK.kinds.template) return; // run again by instant navigation
+  var TK = window.TK;
+  if (TK.docBlocks) return; // run again by instant navigation
   var el = function (a, b, c) { return TK.el(a, b, c); };
 
   // Where this script came from: docx.js, loaded on demand, sits beside it.
@@ -79,7 +78,7 @@
   TK.docBlocks = blocks; // for team.js
   TK.docPaint = paint;
 
-  TK.kinds.template = function (t) {
+  TK.kind("template", function (t) {
     var doc = t.root.querySelector(".tk-document"), title = doc.getAttribute("data-document-title");
     var warn = doc.getAttribute("data-contact-warning") === "true";
     var level = Number(doc.getAttribute("data-level")) || 2, preview = doc.querySelector(".tk-preview");
@@ -124,7 +123,5 @@
       });
     }
     return fields;
-  };
-
-  if (TK.started) TK.init(); // loaded by instant navigation after the new page was announced
+  });
 })();

@@ -4,10 +4,10 @@
  * - A print view is a tool (or pack) page opened with `?print=blank` or `?print=answers`.
  *   This script marks <html> with tk-print-view and tk-print-blank / tk-print-answers, and puts a
  *   bar on top with a Print button. It never opens the print dialog by itself. tk-print-blank on
- *   <html> (also set by store.js's "Print blank") always means: print no answers.
+ *   <html> (also set by the core's "Print blank") always means: print no answers.
  * - Answers are the current values of the form controls inside `.tk-tool` (textarea.tk-answer,
  *   input.tk-answer, input.tk-check). Whatever restores saved answers sets those values and then
- *   fires `document.dispatchEvent(new CustomEvent("toolkit:answers-restored"))` (store.js does).
+ *   fires `document.dispatchEvent(new CustomEvent("toolkit:answers-restored"))` (core/tool.js does).
  * - Each answer box gets a `.tk-write` copy after it; print.css prints that copy (ruled lines,
  *   the answer as text) instead of the box. In blank mode the copies stay empty and ticks are hidden.
  */

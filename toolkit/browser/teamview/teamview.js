@@ -1,5 +1,5 @@
 /* Team view (toolkit/site/team.py): several people's exported answers to one tool, side by side.
-   Each file goes through the same checks as an import (TK.parse in store.js): a refused file is
+   Each file goes through the same checks as an import (TK.parse, core/transfer.js): a refused file is
    named with the reason and the rest still combine. Nothing is stored and nothing is sent; user
    text reaches the page only through textContent. The page's HTML lists the tool's items and
    answer levels; this script reads them from there. */
