@@ -46,6 +46,17 @@ def file_sizes() -> dict[str, dict[str, int]]:
     return files
 
 
+#: The theme's own inline scripts (toolkit/engine/theme/main.html: the search index held until
+#: search opens, which loads the query rewrite). The budget counts the files a page links, as it
+#: was set; these are reported beside it, so what every page really carries is seen.
+_THEME = ROOT / "toolkit" / "engine" / "theme" / "main.html"
+
+
+def inline_scripts() -> list[str]:
+    """The bodies of the theme's inline <script> elements (the toolkit's own, not Material's)."""
+    return re.findall(r"<script>(.*?)</script>", _THEME.read_text(encoding="utf-8"), re.S)
+
+
 def page_assets(site: Path) -> dict[str, list[str]]:
     """Each page of a built site (its path) -> the toolkit files it links, as site paths."""
     out = {}
@@ -78,6 +89,8 @@ def measure_assets(site: Path | None = None, budget: int = BUDGET_BYTES) -> dict
         pages[rel] = {"assets": uris, "gzip_bytes": sum(sizes[u]["gzip_bytes"] for u in uris)}
     heaviest = max(pages, key=lambda p: pages[p]["gzip_bytes"])
     biggest = pages[heaviest]["gzip_bytes"]
+    inline = "".join(inline_scripts()).encode("utf-8")
+    inline_gzip = len(gzip.compress(inline, compresslevel=9, mtime=0))
     return {
         "name": "toolkit_assets_gzip_per_page",
         "unit": "bytes",
@@ -91,6 +104,8 @@ def measure_assets(site: Path | None = None, budget: int = BUDGET_BYTES) -> dict
         # Loaded when first used (the Word writer, "Print my document", the combined sheet, the
         # contact check), never linked: not in any page's weight, listed here so their size is seen.
         "on_demand_gzip_bytes": {u: files[u]["gzip_bytes"] for u in _on_demand() if u in files},
+        "inline_scripts_gzip_bytes": inline_gzip,  # on every page, outside the budget (see inline_scripts)
+        "max_page_with_inline_gzip_bytes": biggest + inline_gzip,
         "budget_gzip_bytes": budget,
         "within_budget": biggest <= budget,
     }

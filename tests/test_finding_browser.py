@@ -71,6 +71,7 @@ def search(page, base: str, query: str) -> list[str]:
     page.goto(f"{base}/")
     page.keyboard.press("/")
     page.wait_for_selector(".md-search__input:focus")
+    page.wait_for_function("() => typeof window.tkSearchQuery === 'function'")  # loaded as search opens
     page.fill(".md-search__input", query)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
@@ -270,6 +271,8 @@ def test_query_rewrite_drops_stop_words_and_keeps_quotes_and_modifiers(page, sit
     words go unless nothing else is left; a whole word weighs more than words it begins; quoted
     parts, hyphenated words and Material's modifiers pass unchanged."""
     page.goto(f"{site_server}/")
+    page.keyboard.press("/")  # the rewrite loads when search is first opened
+    page.wait_for_function("() => typeof window.tkSearchQuery === 'function'")
 
     def rewrite(q: str) -> str:
         return page.evaluate("q => window.tkSearchQuery(q)", q)
@@ -305,10 +308,12 @@ def test_search_index_is_not_requested_until_search_is_opened(page, site_server)
         page.goto(f"{site_server}/{path}")
         page.wait_for_load_state("networkidle")
     assert not [u for u in requested if "search_index" in u]
-    page.keyboard.press("/")  # opening search fetches it, and search works
+    assert not [u for u in requested if u.endswith("/assets/toolkit/search.js")]  # nor the query rewrite
+    page.keyboard.press("/")  # opening search fetches both, and search works
     page.keyboard.type("biography")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert [u for u in requested if u.endswith("search/search_index.json")]
+    assert [u for u in requested if u.endswith("/assets/toolkit/search.js")]
 
 
 @pytest.mark.parametrize("audience", ["peer-support-worker", "hr-occupational-health", "trainer"])

@@ -131,11 +131,12 @@ def test_from_file_url_search_finds_results_and_navigation_works(unzipped, page)
 
 @pytest.mark.browser
 def test_from_file_url_typed_questions_are_rewritten_too(unzipped, page):
-    """The query rewrite (toolkit/engine/theme/main.html) wraps the file:// shim's worker as well:
+    """The query rewrite (toolkit/browser/finder/search.js, loaded as search opens) wraps the file:// shim's worker as well:
     without it "is it a recovery plan" is searched as is*, it*, a*, and the tool is not found."""
     page.goto((unzipped / "index.html").as_uri())
     box = page.locator(".md-search__input")
     box.click()
+    page.wait_for_function("() => typeof window.tkSearchQuery === 'function'")  # loaded as search opens
     box.fill("is it a recovery plan")  # at once: no results of a half-typed query
     box.press("End")  # Material reads the box on key up
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15_000)

@@ -83,13 +83,15 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "team.css": _files("team.css"),
     _DIR + "doc-print.css": _files("doc-print.css"),
     _DIR + "finder.js": _files("finder.js"),
+    # The search query rewrite: loaded by the theme's inline script when search is first opened.
+    _DIR + "search.js": _files("search.js"),
     _DIR + "teamview.css": _files("teamview.css"),
     _DIR + "teamview.js": _files("teamview.js"),
     _DIR + "finder.css": _files("finder.css"),
     _DIR + "diagram.css": _files("diagram.css"),
 }
-#: Shipped but linked from no page: template.js loads them when first needed (see ASSETS).
-ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css"))
+#: Shipped but linked from no page: template.js (and the theme, search.js) loads them when first needed (see ASSETS).
+ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.js", "doc-print.css", "search.js"))
 #: On every page (MkDocs' extra_css and extra_javascript).
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
 #: A tool kind -> the scripts (and stylesheets) that make it interactive (template.js carries fields.js).
