@@ -61,7 +61,7 @@ serve: validate
 # The hosted site offers the offline zip, so the offline build comes first.
 site: validate pango offline
 	$(OFFLINE_ZIP_ENV)=build/$(OFFLINE_ZIP) $(BIN)/toolkit build --out site
-	$(BIN)/python -m toolkit.engine.hosting site build/hosting
+	$(BIN)/python -m toolkit.site.hosting site build/hosting
 
 # The same site from another engine: `toolkit generate` writes build/tree-ENGINE, the engine builds it, `toolkit finish` finishes it.
 site-properdocs site-zensical: validate engines
@@ -90,7 +90,7 @@ OFFLINE_ZIP := lived-experience-toolkit-offline.zip
 OFFLINE_ZIP_ENV := TOOLKIT_OFFLINE_ZIP
 offline: validate pango
 	env -u $(OFFLINE_ZIP_ENV) OFFLINE=true $(BIN)/toolkit build --out build/offline-site
-	$(BIN)/python -m toolkit.engine.offline build/offline-site build/$(OFFLINE_ZIP)
+	$(BIN)/python -m toolkit.site.offline build/offline-site build/$(OFFLINE_ZIP)
 
 # One SCORM 1.2 package per learning path, made from the offline site (build/scorm/<path id>.zip).
 scorm: offline

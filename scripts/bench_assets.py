@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.printables.footer import FOOTER_DIR  # noqa: E402
+from toolkit.site.addresses import FOOTER_DIR  # noqa: E402
 
 BUDGET_BYTES = 15 * 1024
 _LINKED = re.compile(r'<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]*assets/toolkit/[^"]+\.(?:js|css))"')

@@ -12,10 +12,10 @@ import pytest
 from calmjs.parse import es5
 
 from toolkit.browser import bundle
-from toolkit.engine import mkdocs_adapter
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.site.render import render_tool
+from toolkit.engine import mkdocs_adapter
+from toolkit.site.tools import render_tool
 
 from .conftest import ROOT
 

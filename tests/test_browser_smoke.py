@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.render import anchor
+from toolkit.site.addresses import anchor
 
 from .conftest import DOCS
 

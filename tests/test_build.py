@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from toolkit.engine.mkdocs_adapter import BuildFailed
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.render import anchor
+from toolkit.engine.mkdocs_adapter import BuildFailed
+from toolkit.site.addresses import anchor
 
 from .conftest import DOCS, ROOT, build_site
 

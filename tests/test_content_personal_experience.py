@@ -147,7 +147,7 @@ def test_flow_reaches_every_node_and_every_question_ends():
 
 
 def test_flow_has_no_loops():
-    graph = flows.edges(FLOW)
+    graph = FLOW.edges()
     state: dict[str, int] = {}
 
     def visit(node: str) -> None:
@@ -163,7 +163,7 @@ def test_flow_has_no_loops():
 
 
 def test_flow_longest_route_is_at_most_eight_questions():
-    graph = flows.edges(FLOW)
+    graph = FLOW.edges()
 
     def depth(node: str) -> int:
         return 0 if not graph[node] else 1 + max(depth(n) for n in graph[node])

@@ -11,9 +11,10 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
+from toolkit.content.kinds import Checklist
 from toolkit.content.load import load_tool
-from toolkit.content.model import Checklist
-from toolkit.site.render import anchor, render_tool
+from toolkit.site.addresses import anchor
+from toolkit.site.tools import render_tool
 
 from .conftest import DOCS
 

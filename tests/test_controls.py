@@ -12,10 +12,13 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.model import DEFAULT_STATUSES, Checklist, LocalOverlay, audience_in_text
+from toolkit.content.kinds import DEFAULT_STATUSES, Checklist
+from toolkit.content.model import LocalOverlay, audience_in_text
+from toolkit.site.addresses import tool_uri
 from toolkit.site.pages import tools_index
 from toolkit.site.paths import path_pages
-from toolkit.site.render import render_template, render_tool, tool_uri
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog(ROOT / "docs")

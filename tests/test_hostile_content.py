@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +15,10 @@ import pytest
 import yaml
 
 from toolkit.content.catalog import load_catalog
-from toolkit.content.issue import ContentError
 from toolkit.engine.mkdocs_adapter import BuildFailed
 from toolkit.site import csp, finish
-from toolkit.site.render import render_tool, tool_uri
+from toolkit.site.addresses import tool_uri
+from toolkit.site.tools import render_tool
 
 from .conftest import ROOT, build_site
 

@@ -1,5 +1,5 @@
 """Hosting recipes, tested: the built site served at /toolkit/ by Debian's nginx and Apache httpd
-with the configuration in hosting/ (filled in by toolkit.engine.hosting, as `make site` does),
+with the configuration in hosting/ (filled in by toolkit.site.hosting, as `make site` does),
 and the offline zip the site offers, downloaded and opened from file://."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from unittest import mock
 
 import pytest
 
-from toolkit.engine import hosting, offline
+from toolkit.site import hosting, offline
 
 from .browse import search
 from .conftest import build_site, shared

@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
 
-from toolkit.site import links
 from toolkit.content.catalog import load_catalog
-from toolkit.site.links import Redirect, Registry
 from toolkit.engine.mkdocs_adapter import BuildFailed
+from toolkit.site import addresses, links
+from toolkit.site.links import Redirect, Registry
 
 from .conftest import DOCS, build_site
 from .test_build import _cli_build
@@ -32,11 +32,11 @@ def soup(path: Path) -> BeautifulSoup:
     ("index.md", "/"), ("tools/index.md", "/tools/"), ("tools/x.md", "/tools/x/"), ("guides/a/b.md", "/guides/a/b/"),
 ])
 def test_page_url(src, url):
-    assert links.page_url(src) == url
+    assert addresses.url_path(src) == url
 
 
 def test_page_url_without_directory_urls():
-    assert links.page_url("tools/x.md", use_directory_urls=False) == "/tools/x.html"
+    assert addresses.url_path("tools/x.md", use_directory_urls=False) == "/tools/x.html"
 
 
 def test_alias_goes_just_before_the_element_with_the_new_id():

@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from toolkit.content import flows
+from toolkit.content.kinds import Checklist, Flow
 from toolkit.content.load import TOOL_ADAPTER
-from toolkit.content.model import Checklist, Flow
 
 BASE = dict(title="T", summary="S", audiences=["practitioner"], source={"paper": "p", "section": "s"}, version=1)
 
@@ -79,4 +79,4 @@ def test_reachability_and_dead_ends():
 
 def test_numbering_follows_the_walk_from_the_start():
     f = flow([q("z", "end", "y"), q("a", "z", "y"), q("y", "end", "z")], [o("end")], start="a")
-    assert flows.numbering(f) == {"a": 1, "z": 2, "y": 3}
+    assert f.numbering() == {"a": 1, "z": 2, "y": 3}

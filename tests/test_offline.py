@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 
-from toolkit.engine import offline
+from toolkit.site import offline
 from tests.sitecheck import SiteChecker
 
 from .browse import search

@@ -21,7 +21,8 @@ from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
 from toolkit.printables.docx import plain, tool_docx
 from toolkit.printables.pdf import tool_pdf
-from toolkit.site.render import PROVENANCE, citation, render_tool
+from toolkit.site.templating import PROVENANCE
+from toolkit.site.tools import citation, render_tool
 
 from .conftest import DOCS, ROOT, build_site
 
@@ -446,9 +447,9 @@ def test_audience_packs_repeat_the_pack_of_everythings_tools(built_site: Path):
 def test_printed_documents_name_the_toolkit_from_one_constant(monkeypatch):
     # The toolkit's name is toolkit.TOOLKIT_NAME, which the templates have as a Jinja global:
     # renaming it renames every pack and print document (nothing writes the name out again).
-    from toolkit.site.packs import render_pack
     from toolkit.printables.pdf import page_html
-    from toolkit.site.render import environment
+    from toolkit.site.packs import render_pack
+    from toolkit.site.templating import environment
 
     monkeypatch.setitem(environment().globals, "TOOLKIT_NAME", "Another toolkit")
     pack = render_pack(packs(CATALOG)[0], CATALOG)

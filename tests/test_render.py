@@ -17,7 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.render import anchor, md_block, md_inline, render_tool, tool_uri
+from toolkit.site.addresses import anchor, tool_uri
+from toolkit.site.markdown import md_block, md_inline
+from toolkit.site.tools import render_tool
 
 from .conftest import ROOT
 

@@ -14,6 +14,7 @@ import pytest
 
 from toolkit.content.issue import ContentError
 from toolkit.engine import scorm
+from toolkit.site import addresses
 from toolkit.site.paths import load_path, path_files
 
 from .conftest import DOCS, ROOT, serve, shared
@@ -160,7 +161,7 @@ def test_a_learner_who_reaches_the_end_completes_the_path_and_no_answer_is_sent(
         sco = page.frame_locator("#sco").frame_locator("#tk-sco-frame")
         inner = lambda: page.frame_locator("#sco").locator("#tk-sco-frame")  # noqa: E731
         # The path's page, then each step by its "Next" link, typing an answer on the way.
-        sco.locator(f"main a[href$='{scorm.offline_page(steps[0].page)}']").first.click()
+        sco.locator(f"main a[href$='{addresses.offline_page(steps[0].page)}']").first.click()
         sco.locator(f".tk-path-nav-row[data-path='{PATH_ID}'][data-step='1']").first.wait_for()
         for n in range(2, len(steps) + 1):
             sco.locator(f".tk-path-nav-row[data-path='{PATH_ID}'][data-step='{n - 1}'] .tk-path-nav-next a").first.click()

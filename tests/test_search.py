@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.finder import minutes, time_band
-from toolkit.site.glossary import TermIndex, abbreviations, forms, mentions, usage
 from toolkit.content.issue import ContentError
 from toolkit.content.load import load_glossary
 from toolkit.content.model import Term
-from toolkit.site.render import anchor
+from toolkit.site.addresses import anchor
+from toolkit.site.finder import minutes, time_band
+from toolkit.site.glossary import TermIndex, abbreviations, forms, mentions, usage
 from toolkit.site.search import american, extra_words, item_docs, synonyms
 
 from .conftest import DOCS

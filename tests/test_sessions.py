@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from toolkit.authoring import validate_file
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.site import paths, scenarios, sessions
+from toolkit.site import addresses, paths, scenarios
 
 from .conftest import DOCS, ROOT
 
@@ -321,7 +321,7 @@ def test_a_card_says_whether_its_situation_is_the_papers_or_the_toolkits_illustr
     built = [lc for lc in CARDS if lc.card.illustration]
     assert told and built
     for lc, phrase in ((told[0], "people are named by role only"), (built[0], "the toolkit's illustration")):
-        html = str(scenarios.card_html(lc, CATALOG, scenarios.INDEX_URI))
+        html = str(scenarios.card_html(lc, CATALOG, addresses.SCENARIOS_INDEX_URI))
         assert phrase in html
         assert f'data-card="{lc.card.id}"' in html and "Source: [" in html
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from playwright.sync_api import expect
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site import team
+from toolkit.site import addresses, team
 
 from .conftest import DOCS, ROOT
 from .sweep import axe_violations
@@ -234,7 +234,7 @@ def test_team_pages_for_kinds_with_answers_and_opt_out(built_site):
     from types import SimpleNamespace
 
     catalog = load_catalog(DOCS)
-    offered = {t for t, e in catalog.tools.items() if team.offers_team_view(e.tool)}
+    offered = {t for t, e in catalog.tools.items() if e.tool.offers_team_view()}
     kinds = {catalog.tools[t].tool.kind for t in offered}
     assert kinds == {"checklist", "reflection", "template"}
     made = {p.name for p in (built_site / "team").iterdir() if p.is_dir()}
@@ -249,8 +249,8 @@ def test_team_pages_for_kinds_with_answers_and_opt_out(built_site):
     out = catalog.tools[CHALLENGES].tool.model_copy(update={"team_view": False})
     kept = catalog.tools[READINESS].tool
     pages = team.team_pages(SimpleNamespace(tools={t.id: SimpleNamespace(tool=t) for t in (out, kept)}))
-    assert set(pages) == {team.team_uri(READINESS), team.TEAM_INDEX_URI}
-    assert CHALLENGES not in pages[team.TEAM_INDEX_URI]
+    assert set(pages) == {addresses.team_uri(READINESS), addresses.TEAM_INDEX_URI}
+    assert CHALLENGES not in pages[addresses.TEAM_INDEX_URI]
 
 
 @pytest.mark.browser

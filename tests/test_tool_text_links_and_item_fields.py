@@ -11,8 +11,9 @@ from pydantic import ValidationError
 
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.model import Checklist
-from toolkit.site.render import relink, render_tool
+from toolkit.content.kinds import Checklist
+from toolkit.site.relink import relink
+from toolkit.site.tools import render_tool
 
 from .conftest import build_site
 from .scratch import scratch_docs

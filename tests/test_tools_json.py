@@ -7,7 +7,7 @@ import json
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.exports import item_count, tools_json
+from toolkit.site.exports import tools_json
 from toolkit.content.model import KINDS
 
 from .conftest import DOCS
@@ -30,7 +30,7 @@ def test_tools_json_matches_the_tools_built(built_site):
         assert record["source"]["paper"] == tool.source.paper and record["source"]["section"] == tool.source.section
         assert record["version"] == tool.version == int(page.select_one(".tk-tool")["data-version"])
         items = page.select(".tk-tool [data-item]:not(.tk-part), .tk-tool [data-node], .tk-tool [data-stage]")
-        assert record["items"] == item_count(tool) == len(items)
+        assert record["items"] == tool.entry_count() == len(items)
         assert record["path"] == f"/tools/{tool.id}/"
 
 

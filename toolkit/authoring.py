@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.content.audiences import AUDIENCES_FILE, load_starts
-from toolkit.content.catalog import PAPERS_FILE, TOOLS_DIR, Catalog, load_catalog, tool_files
+from toolkit.content.catalog import PAPERS_FILE, Catalog, load_catalog, tool_files
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import load_papers, load_tool, read_yaml
 from toolkit.content.overlay import SETTINGS_FILE
 from toolkit.content.overlay import load as load_overlay
 from toolkit.content.schemas import modeline
 from toolkit.content.validate import check
-from toolkit.site import links, paths, scenarios, sessions
-from toolkit.site.pages import GLOSSARY_URI, TOOLS_INDEX_URI
-from toolkit.site.render import PAPERS_URI, render_template, tool_uri
+from toolkit.site import addresses, paths, scenarios
+from toolkit.site.addresses import GLOSSARY_URI, PAPERS_URI, TOOLS_DIR, TOOLS_INDEX_URI, tool_uri
+from toolkit.site.templating import render_template
 
 
 def _display(file: Path, root: Path) -> str:
@@ -38,7 +38,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
                 )
             ]
         )
-    folder = folder or (docs / {"path": paths.PATHS_DIR, "scenario": scenarios.SCENARIOS_DIR}.get(kind, TOOLS_DIR))
+    folder = folder or (docs / {"path": addresses.PATHS_DIR, "scenario": addresses.SCENARIOS_DIR}.get(kind, TOOLS_DIR))
     file = folder / f"{new_id}.yml"
     if file.exists() and not force:
         raise FileExistsError(str(file))
@@ -71,18 +71,18 @@ def scenario_ids(docs: Path, catalog: Catalog, root: Path) -> set[str]:
 def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
     """Return every page a learning-path step may point at (written and generated)."""
     pages = {f.relative_to(docs).as_posix() for f in docs.rglob("*.md")}
-    pages |= {u for p in path_ids for u in sessions.session_uris(p)}
-    pages |= {scenarios.scenario_uri(f.stem) for f in scenarios.card_files(docs)} | {scenarios.INDEX_URI}
-    pages |= {scenarios.sheet_uri(name) for name in scenarios.SHEETS}
+    pages |= {u for p in path_ids for u in addresses.session_uris(p)}
+    pages |= {addresses.scenario_uri(f.stem) for f in scenarios.card_files(docs)} | {addresses.SCENARIOS_INDEX_URI}
+    pages |= {addresses.sheet_uri(name) for name in scenarios.SHEETS}
     pages |= {tool_uri(t) for t in catalog.tools} | {
         TOOLS_INDEX_URI,
         PAPERS_URI,
         GLOSSARY_URI,
-        links.LINKS_URI,
-        f"{paths.PATHS_DIR}/index.md",
-        f"{paths.AUDIENCES_DIR}/index.md",
+        addresses.LINKS_URI,
+        addresses.PATHS_INDEX_URI,
+        addresses.AUDIENCES_INDEX_URI,
     }
-    pages |= {paths.path_uri(p) for p in path_ids} | {paths.audience_uri(a) for a in paths.AUDIENCES}
+    pages |= {addresses.path_uri(p) for p in path_ids} | {addresses.audience_uri(a) for a in paths.AUDIENCES}
     return pages
 
 
@@ -112,11 +112,11 @@ def validate_file(file: Path, docs: Path, root: Path) -> str:
         return "start-here tools by role"
     data, _ = read_yaml(file, display)
     catalog = _everything_else(docs, root, file)
-    if file.parent.name == paths.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):
+    if file.parent.name == addresses.PATHS_DIR or (isinstance(data, dict) and "steps" in data and "kind" not in data):
         known = known_pages(docs, catalog, [f.stem for f in paths.path_files(docs)] + [file.stem])
         paths.load_paths([(file, display)], set(catalog.tools), known, {f.stem for f in scenarios.card_files(docs)})
         return "learning path"
-    if file.parent.name == scenarios.SCENARIOS_DIR:
+    if file.parent.name == addresses.SCENARIOS_DIR:
         scenarios.load_cards([(file, display)], set(catalog.papers), set(catalog.tools))
         return "scenario card"
     entry = load_tool(file, display, f"{TOOLS_DIR}/{file.name}")
@@ -158,7 +158,7 @@ def validate_overlay(docs: Path, root: Path) -> str | None:
     catalog = overlays.load_catalog_with(docs, root, loaded)
     overlays.visible(catalog, loaded)
     files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
-    known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {"local/index.md"}
+    known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {addresses.LOCAL_INDEX_URI}
     paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root))
     hidden = len(loaded.settings.hide_tools)
     return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {hidden} hidden"

@@ -19,7 +19,8 @@ from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
 from toolkit.content.load import TOOL_ADAPTER
 from toolkit.content.model import AUDIENCES, KINDS
-from toolkit.site.render import render_tool, tool_uri
+from toolkit.site.addresses import tool_uri
+from toolkit.site.tools import render_tool
 
 
 def _catalog(args: argparse.Namespace):

@@ -12,12 +12,12 @@ from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import Loaded, load_glossary, load_papers, load_tool
 from toolkit.content.model import KINDS, Paper, Term
 from toolkit.content.validate import check
+from toolkit.site.addresses import TOOLS_DIR
 from toolkit.site.diagrams import LoadedDiagram, is_diagram_file, load_diagrams
 from toolkit.site.glossary import Abbreviations, abbreviation_pairs
 
 PAPERS_FILE = "references.yml"
 GLOSSARY_FILE = "glossary.yml"
-TOOLS_DIR = "tools"
 
 
 @dataclass

@@ -11,7 +11,8 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from toolkit.content.issue import ContentError, Issue, dotted
-from toolkit.content.model import KINDS, GlossaryFile, PaperRegistry, Term, Tool
+from toolkit.content.kinds import Tool
+from toolkit.content.model import KINDS, GlossaryFile, PaperRegistry, Term
 
 Loc = tuple[Any, ...]
 M = TypeVar("M")

@@ -25,11 +25,10 @@ from toolkit.content.catalog import Catalog, load_catalog
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, Loaded, parse, read_yaml
 from toolkit.content.model import LocalOverlay
-from toolkit.site.render import render_template
+from toolkit.site.addresses import LOCAL_ASSETS_DIR, LOCAL_DIR, LOCAL_INDEX_URI
+from toolkit.site.templating import render_template
 
 SETTINGS_FILE = "local.yml"
-PAGES_URI = "local"
-ASSETS_URI = "assets/local"
 ENV = "TOOLKIT_LOCAL"
 
 
@@ -55,14 +54,14 @@ class Overlay:
         logo = self.settings.organisation.logo
         if not logo:
             return None
-        return f"{ASSETS_URI}/{Path(logo).name}", self.folder / logo
+        return f"{LOCAL_ASSETS_DIR}/{Path(logo).name}", self.folder / logo
 
     def pages(self) -> dict[str, Path]:
         """Return site src_uri -> file for every extra page."""
         base = self.folder / "pages"
         if not base.is_dir():
             return {}
-        return {f"{PAGES_URI}/{f.relative_to(base).as_posix()}": f for f in sorted(base.rglob("*.md"))}
+        return {f"{LOCAL_DIR}/{f.relative_to(base).as_posix()}": f for f in sorted(base.rglob("*.md"))}
 
     def css(self) -> str | None:
         """Return the stylesheet that applies the organisation's colours, if any."""
@@ -75,9 +74,9 @@ class Overlay:
             "pages/local-about.md.j2",
             s=self.settings,
             pages=[
-                (uri.removeprefix(PAGES_URI + "/"), _title(f))
+                (uri.removeprefix(LOCAL_DIR + "/"), _title(f))
                 for uri, f in self.pages().items()
-                if uri != f"{PAGES_URI}/index.md"
+                if uri != LOCAL_INDEX_URI
             ],
         )
 

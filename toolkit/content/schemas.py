@@ -16,20 +16,9 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from toolkit.browser.answers import AnswersFile
+from toolkit.content.kinds import Checklist, Flow, Pathway, Reflection, Template
 from toolkit.content.load import TOOL_ADAPTER
-from toolkit.content.model import (
-    KINDS,
-    AudiencesFile,
-    Checklist,
-    Flow,
-    LearningPath,
-    LocalOverlay,
-    PaperRegistry,
-    Pathway,
-    Reflection,
-    ScenarioCard,
-    Template,
-)
+from toolkit.content.model import KINDS, AudiencesFile, LearningPath, LocalOverlay, PaperRegistry, ScenarioCard
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from toolkit.content import flows
 from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import Issue, dotted
+from toolkit.content.kinds import Flow, Pathway
 from toolkit.content.load import Loaded
-from toolkit.content.model import Flow, Pathway
 
 
 def check(entries: Iterable[Loaded], papers: set[str]) -> list[Issue]:
@@ -51,38 +51,6 @@ def _at(entry: Loaded, loc: tuple[Any, ...], message: str) -> Issue:
     return Issue(entry.path, entry.line(*loc), f"{dotted(loc)}: {message}")
 
 
-def _ids(entry: Loaded) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Yield every id inside a tool with its location; they share one namespace (anchors)."""
-    tool = entry.tool
-    if isinstance(tool, Flow):
-        for i, q in enumerate(tool.questions):
-            yield q.id, ("questions", i, "id")
-            for j, a in enumerate(q.answers):
-                yield f"{q.id}/{a.id}", ("questions", i, "answers", j, "id")
-        for i, o in enumerate(tool.outcomes):
-            yield o.id, ("outcomes", i, "id")
-    elif isinstance(tool, Pathway):
-        for i, s in enumerate(tool.stages):
-            yield s.id, ("stages", i, "id")
-    elif tool.sections is not None:
-        for i, s in enumerate(tool.sections):
-            yield s.id, ("sections", i, "id")
-            for j, item in enumerate(s.items):
-                yield item.id, ("sections", i, "items", j, "id")
-                yield from _part_ids(item, item.id, ("sections", i, "items", j), tool)
-    else:
-        for j, item in enumerate(tool.items):
-            yield item.id, ("items", j, "id")
-            yield from _part_ids(item, item.id, ("items", j), tool)
-
-
-def _part_ids(item: Any, owner: str, loc: tuple[Any, ...], tool: Any = None) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    for k, part in enumerate(getattr(item, "parts", [])):
-        yield f"{owner}-{part.id}", loc + ("parts", k, "id")
-    for field in getattr(tool, "item_fields", []):  # their anchors are item-field, like parts
-        yield f"{owner}-{field.id}", loc + ("id",)
-
-
 #: Parts of every tool page, anchored `tool--<id>` like its items (toolkit/templates/tools/tool.md.j2).
 PAGE_PARTS = frozenset({"related", "about-this-tool", "support-note"})
 
@@ -90,8 +58,8 @@ PAGE_PARTS = frozenset({"related", "about-this-tool", "support-note"})
 def _duplicate_ids(entry: Loaded) -> list[Issue]:
     seen: dict[str, tuple[Any, ...]] = {}
     issues = []
-    taken = PAGE_PARTS | ({"outcomes"} if isinstance(entry.tool, Flow) else set())
-    for ident, loc in _ids(entry):
+    taken = PAGE_PARTS | entry.tool.PAGE_IDS
+    for ident, loc in entry.tool.id_locations():
         if ident in taken:
             issues.append(_at(entry, loc, f"the id {ident!r} is taken by a part of every tool page: choose another"))
         elif ident in seen:

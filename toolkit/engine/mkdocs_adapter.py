@@ -21,11 +21,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
-from toolkit.engine import hosting, offline
-from toolkit.site import csp, finish, generate, links, nav, search, site_extras
-from toolkit.site.packs import PACKS_DIR
+from toolkit.site import addresses, csp, finish, generate, hosting, links, offline, search
+from toolkit.site.addresses import PACKS_DIR, tool_uri
+from toolkit.site.build_state import UPDATE_ENV, BuildState
 from toolkit.site.pages import data_source
-from toolkit.site.render import tool_uri
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 #: Fixes to Material's templates (partials/search.html: the search dialog's accessible name).
@@ -36,7 +35,7 @@ class _State:
     catalog: Catalog | None = None
     root: Path = Path(".")
     tool_urls: dict[str, str] = {}
-    extras: site_extras.Extras | None = None
+    build: BuildState | None = None
     generated: generate.Generated | None = None
     sources: finish.Sources | None = None
     command: str = "build"
@@ -86,7 +85,7 @@ def on_config(config: Any) -> Any:
     _state.root = Path(config.config_file_path or ".").resolve().parent
     try:
         docs_dir = Path(getattr(config, "docs_dir", None) or _state.root / "docs")
-        _state.extras = generate.start(_state.root, docs_dir)
+        _state.build = generate.start(_state.root, docs_dir)
     except ContentError as exc:
         raise _fail(exc) from None
     for uri in EVERY_PAGE:  # known before any content is read; the rest come with on_files
@@ -94,7 +93,7 @@ def on_config(config: Any) -> Any:
             config.extra_css.append(uri)
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
-    overlay = _state.extras.overlay
+    overlay = _state.build.overlay
     _state.sources = finish.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
     theme = getattr(config, "theme", None)
     if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
@@ -104,14 +103,14 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     """Load and check all content once, hide the YAML, add generated pages and assets."""
-    extras = _state.extras
-    assert extras is not None
-    for file in [f for f in files if generate.is_unpublished(extras, f.src_uri)]:
+    build = _state.build
+    assert build is not None
+    for file in [f for f in files if build.is_unpublished(f.src_uri)]:
         files.remove(file)
     authored = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md") and f.is_documentation_page()}
     try:
         made = generate.generate(
-            extras,
+            build,
             authored,
             site_url=config.site_url or "",
             use_directory_urls=config.use_directory_urls,
@@ -153,7 +152,7 @@ def _set_nav(config: Any, files: Files, made: generate.Generated) -> None:
     The home page stays out of the menu: the site title leads to it."""
     if config.nav and config.nav is not _state.generated_nav:
         return
-    home = files.get_file_from_path(nav.HOME)
+    home = files.get_file_from_path(addresses.HOME_URI)
     if home is not None:
         home.inclusion = InclusionLevel.NOT_IN_NAV
     config.nav = _state.generated_nav = made.nav
@@ -215,8 +214,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     uri = page.file.src_uri
     markdown = offline.expand_marker(markdown, _state.offline_zip_size, _offline_build(config))
     try:
-        assert _state.extras is not None  # set with the catalog, in on_config
-        return generate.page_markdown(_state.extras, _state.catalog, uri, markdown, _display(config, uri))
+        assert _state.build is not None  # set with the catalog, in on_config
+        return generate.page_markdown(_state.build, _state.catalog, uri, markdown, _display(config, uri))
     except ContentError as exc:
         raise _fail(exc) from None
 
@@ -242,30 +241,30 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         found = files.get_file_from_path(uri)
         return found.url_relative_to(file) if found is not None else None
 
-    extras = _state.extras if _state.catalog is not None else None
+    build = _state.build if _state.catalog is not None else None
     try:
-        return finish.finish_page(html, info, extras, _state.sources, resolve)
+        return finish.finish_page(html, info, build, _state.sources, resolve)
     except ContentError as exc:
         raise _fail(exc) from None
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Check public links against the baseline; fill the links page, links.json and redirects."""
-    extras = _state.extras
-    if extras is None or _state.catalog is None:
+    build = _state.build
+    if build is None or _state.catalog is None:
         return env
     if _serve.dirty and _serve.built:  # only what changed was rendered: nothing to check links against
         return env
     try:
         # docs/links.lock holds the hosted site's addresses; the offline build's are *.html.
         if config.use_directory_urls:
-            extras.check_links(update=os.environ.get(site_extras.UPDATE_ENV) == "1")
+            links.check_links(build, update=os.environ.get(UPDATE_ENV) == "1")
     except ContentError as exc:
         raise _fail(exc) from None
     for file in files.documentation_pages():
         if file.page is not None and file.page.content:
-            file.page.content = extras.finish_page(file.src_uri, file.page.content)
-    for uri, text in extras.late_files().items():
+            file.page.content = links.fill_links_page(build, file.src_uri, file.page.content)
+    for uri, text in links.late_files(build).items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             existing.content_string = text
@@ -295,7 +294,7 @@ def on_post_build(config: Any) -> None:
 
 def _augment_search_index(index_file: Path) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    shown = _state.extras.shown if _state.extras is not None else _state.catalog  # without hidden tools
+    shown = _state.build.shown if _state.build is not None else _state.catalog  # without hidden tools
     assert shown is not None  # called only once the catalog is loaded
     index = search.augment(index, shown, _state.tool_urls.__getitem__)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -25,7 +25,8 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from toolkit.content.issue import ContentError, Issue
-from toolkit.site.paths import LoadedPath, load_path, path_files, path_uri, step_target
+from toolkit.site.addresses import offline_page, path_uri
+from toolkit.site.paths import LoadedPath, load_path, path_files, step_target
 
 SCO_DIR = Path(__file__).resolve().parent.parent / "browser" / "scorm"
 #: Files of the package besides the site: name in the package -> source.
@@ -35,13 +36,6 @@ MANIFEST = "imsmanifest.xml"
 SITE = "site"
 #: Never packaged: the hosted site's copies of the offline zip and server files.
 SKIP = {"lived-experience-toolkit-offline.zip", ".htaccess", "web.config"}
-
-
-def offline_page(src_uri: str) -> str:
-    """The file the offline build (use_directory_urls: false) writes a page to: a.md -> a.html,
-    a/index.md -> a/index.html."""
-    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    return stem + ".html"
 
 
 @dataclass

@@ -19,8 +19,11 @@ from docx.shared import Mm, Pt, RGBColor
 
 from toolkit import TOOLKIT_NAME
 from toolkit.content.model import KINDS, audience_in_text
+from toolkit.site.addresses import page_url, tool_uri
+from toolkit.site.markdown import md_inline
 from toolkit.site.related import related
-from toolkit.site.render import PROVENANCE, PROVENANCE_LONG, citation, md_inline, page_url, tool_uri
+from toolkit.site.templating import PROVENANCE, PROVENANCE_LONG
+from toolkit.site.tools import citation
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 AUTHOR = TOOLKIT_NAME
@@ -234,9 +237,7 @@ def _template(w: _Writer, tool, _catalog) -> None:
 
 
 def _flow(w: _Writer, tool, _catalog) -> None:
-    from toolkit.content import flows
-
-    numbers = flows.numbering(tool)
+    numbers = tool.numbering()
     outcomes = {o.id: o for o in tool.outcomes}
     questions = {q.id: q for q in tool.questions}
     w.para("Start at question 1 and follow your answers. Each answer says where to go next.")
@@ -291,27 +292,36 @@ WRITERS = {
 }
 
 
+def _no_preface(w: _Writer, tool) -> None:
+    pass
+
+
+def _template_preface(w: _Writer, tool) -> None:
+    w.para(
+        f"Made with the template \u201c{tool.title}\u201d. Replace the grey text in brackets.",
+        italic=True,
+        grey=True,
+    )
+
+
+#: What a kind's document says under its title, before the summary (most say nothing).
+PREFACES = {"template": _template_preface}
+
+
 def tool_docx(entry, catalog, *, site_url: str = "") -> bytes:
     """Return the bytes of a .docx file for one tool."""
     tool = entry.tool
     paper = catalog.papers[tool.source.paper]
     address = page_url(tool_uri(tool.id), site_url)
     where = tool.source.section + (f", {tool.source.locator}" if tool.source.locator else "")
-    w = _Writer(tool.document_title if tool.kind == "template" else tool.title)
+    w = _Writer(tool.printed_title())
     props = w.doc.core_properties
     # Word's core properties hold at most 255 characters each.
     props.subject, props.keywords = plain(tool.summary)[:255], KINDS[tool.kind]
     props.category, props.language, props.version = paper.short, "en-GB", str(tool.version)
     props.comments = f"Source: {citation(paper)} {where}."[:255]
-    if tool.kind == "template":
-        w.heading(tool.document_title, 0)
-        w.para(
-            f"Made with the template \u201c{tool.title}\u201d. Replace the grey text in brackets.",
-            italic=True,
-            grey=True,
-        )
-    else:
-        w.heading(tool.title, 0)
+    w.heading(tool.printed_title(), 0)
+    PREFACES.get(tool.kind, _no_preface)(w, tool)
     w.para(plain(tool.summary))
     if tool.provenance != "paper":
         w.para(f"{PROVENANCE[tool.provenance]} More under \u201cAbout this tool\u201d at the end.", italic=True)

@@ -17,9 +17,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from toolkit.content.catalog import Catalog
+from toolkit.site.addresses import download_uri
 from toolkit.site.related import related
 
-DOWNLOADS_DIR = "downloads"
 KEY_CHARS = 20
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Files whose change must remake every download.
@@ -27,10 +27,15 @@ CODE = [
     "printables/*.py",
     "templates/**/*.j2",
     "browser/**/*.css",
-    "site/render.py",
+    "site/addresses.py",
+    "site/markdown.py",
+    "site/relink.py",
+    "site/templating.py",
+    "site/tools.py",
     "content/flows.py",
     "site/packs.py",
     "content/model.py",
+    "content/kinds.py",
     "__init__.py",
 ]  # TOOLKIT_NAME
 
@@ -44,11 +49,6 @@ class Download:
     label: str
     key: str
     make: Callable[[], bytes]
-
-
-def download_uri(name: str, ext: str) -> str:
-    """Return the site path of a download, e.g. ``downloads/preparing-to-share.pdf``."""
-    return f"{DOWNLOADS_DIR}/{name}.{ext}"
 
 
 def code_fingerprint() -> str:

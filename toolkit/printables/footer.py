@@ -11,16 +11,9 @@ from __future__ import annotations
 from toolkit import TOOLKIT_NAME
 from toolkit.content.catalog import Catalog
 from toolkit.content.load import Loaded
-from toolkit.site.packs import Pack, pack_uri, packs
-from toolkit.site.render import page_url, render_template, tool_uri
-
-FOOTER_DIR = "assets/toolkit/footer/"
-
-
-def footer_uri(page_uri: str) -> str:
-    """Return where the footer stylesheet of a page (its src_uri) is published."""
-    stem = page_uri[: -len(".md")] if page_uri.endswith(".md") else page_uri
-    return FOOTER_DIR + stem.replace("/", "--") + ".css"
+from toolkit.site.addresses import footer_uri, pack_uri, page_url, tool_uri
+from toolkit.site.packs import Pack, packs
+from toolkit.site.templating import render_template
 
 
 def footer_css(text: str) -> str:

@@ -20,7 +20,9 @@ from markupsafe import Markup
 
 from toolkit import TOOLKIT_NAME
 from toolkit.printables.footer import tool_footer
-from toolkit.site.render import page_url, render_template, render_tool, tool_uri
+from toolkit.site.addresses import page_url, tool_uri
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
 ASSETS = Path(__file__).resolve().parent.parent / "browser"
 STYLESHEETS = [ASSETS / "core" / "toolkit.css", ASSETS / "print" / "print.css"]

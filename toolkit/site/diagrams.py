@@ -18,6 +18,7 @@ from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import ContentError, Issue, dotted
 from toolkit.content.load import LineMap, parse, read_yaml
 from toolkit.content.model import Diagram
+from toolkit.site.addresses import PAPERS_URI, rel
 
 DIAGRAMS_DIR = "diagrams"
 
@@ -332,7 +333,7 @@ def render_diagram(entry: LoadedDiagram, catalog: Any, *, page_uri: str) -> str:
 
     The source line is Markdown, after the block, so that MkDocs checks and rewrites its link.
     """
-    from toolkit.site.render import PAPERS_URI, rel, render_template
+    from toolkit.site.templating import render_template
 
     d = entry.diagram
     html = render_template("files/diagram.html.j2", d=d, box=layout(d), described=describe(d))

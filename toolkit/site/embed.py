@@ -14,8 +14,10 @@ import re
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError, Issue
+from toolkit.site.addresses import PAPERS_URI, rel
 from toolkit.site.diagrams import render_diagram
-from toolkit.site.render import PAPERS_URI, rel, render_template, render_tool
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
 MARKER = re.compile(r"^[ \t]*<!--\s*toolkit:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
 

@@ -5,26 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.content.model import AUDIENCES, KINDS, Flow, Pathway
-from toolkit.site.links import page_url
-from toolkit.site.render import tool_uri
-
-TOOLS_JSON = "tools.json"
-
-
-def item_count(tool: Any) -> int:
-    """Count a tool's entries: items, questions or fields; flow questions and outcomes; stages."""
-    if isinstance(tool, Flow):
-        return len(tool.questions) + len(tool.outcomes)
-    if isinstance(tool, Pathway):
-        return len(tool.stages)
-    return len(tool.entries())
+from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.addresses import tool_uri, url_path
 
 
 def tool_record(entry: Any, catalog: Any, site_url: str = "", use_directory_urls: bool = True) -> dict[str, Any]:
     """Describe one tool for tools.json."""
     tool = entry.tool
-    url = page_url(tool_uri(tool.id), use_directory_urls)
+    url = url_path(tool_uri(tool.id), use_directory_urls)
     paper = catalog.papers[tool.source.paper]
     return {
         "id": tool.id,
@@ -43,7 +31,7 @@ def tool_record(entry: Any, catalog: Any, site_url: str = "", use_directory_urls
         },
         "path": url,
         "url": site_url.rstrip("/") + url if site_url else url.lstrip("/") or "./",
-        "items": item_count(tool),
+        "items": tool.entry_count(),
         "version": tool.version,
     }
 

@@ -6,9 +6,6 @@ from dataclasses import dataclass
 
 from toolkit.content.load import Loaded
 
-#: Minutes a reader needs per entry when a tool does not say how long it takes.
-_PER_ENTRY = {"checklist": 1, "reflection": 4, "flow": 1, "template": 4, "pathway": 3}
-
 #: Time filters: id -> (label, lowest minutes, highest minutes).
 TIME_BANDS = {
     "short": ("Up to 10 minutes", 0, 10),
@@ -19,17 +16,7 @@ TIME_BANDS = {
 
 def minutes(entry: Loaded) -> int:
     """The tool's time needed: as declared, else estimated from its entries, to 5 minutes."""
-    tool = entry.tool
-    if tool.minutes:
-        return tool.minutes
-    if tool.kind == "flow":
-        count = len(tool.questions)
-    elif tool.kind == "pathway":
-        count = len(tool.stages)
-    else:
-        count = sum(max(1, len(getattr(e, "parts", []))) for e in tool.entries())
-    estimate = count * _PER_ENTRY[tool.kind]
-    return max(5, 5 * round(estimate / 5))
+    return entry.tool.time_needed()
 
 
 def time_band(mins: int) -> str:

@@ -25,9 +25,12 @@ from typing import Any
 
 from toolkit.browser.bundle import page_assets
 from toolkit.content.issue import ContentError, Issue
-from toolkit.printables.footer import footer_uri
+from toolkit.site import addresses, links
+from toolkit.site.addresses import footer_uri, tool_uri
+from toolkit.site.build_state import BuildState
 from toolkit.site.glossary import first_only
-from toolkit.site.render import PAGE_LINK, render_template
+from toolkit.site.relink import PAGE_LINK
+from toolkit.site.templating import render_template
 
 #: Elements that run code or embed another document; none has a place in content.
 ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet")
@@ -260,7 +263,7 @@ class Page:
 Resolve = Callable[[str], "str | None"]
 
 
-def finish_page(html: str, page: Page, extras: Any, sources: Sources | None, resolve: Resolve) -> str:
+def finish_page(html: str, page: Page, state: BuildState | None, sources: Sources | None, resolve: Resolve) -> str:
     """Finish one page's rendered content: refuse code from content, point links in tool HTML at
     the built pages, keep one tooltip per term, add the page's own assets, keep alias anchors
     for renamed ids and record its public anchors. Raises ContentError (path:line)."""
@@ -272,18 +275,9 @@ def finish_page(html: str, page: Page, extras: Any, sources: Sources | None, res
             raise ContentError(issues)
     html = first_only(_resolve_page_links(html, page, resolve))
     html = _page_assets(html, page, resolve)
-    if extras is None or extras.full is None:
+    if state is None or state.full is None:
         return html
-    return extras.record_page(
-        html,
-        src_uri=page.src_uri,
-        url=page.url,
-        title=page.title,
-        meta=page.meta,
-        toc_ids=page.toc_ids,
-        use_directory_urls=extras.use_directory_urls,
-        display=page.display,
-    )
+    return links.record_page(state, html, page)
 
 
 def _resolve_page_links(html: str, page: Page, resolve: Resolve) -> str:
@@ -454,23 +448,22 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
     site or inline code the policy cannot allow.
     """
     from toolkit.site import csp, generate
-    from toolkit.site import links as links_mod
     from toolkit.site.pages import data_source
 
     made, config, authored = generate.staged(config_file)
-    extras = made.extras
+    state = made.state
     udu = config.get("use_directory_urls", True)
-    overlay = extras.overlay
-    sources = Sources(extras.root, [extras.docs_dir] + ([overlay.folder] if overlay else []))
-    docs = extras.docs_dir
+    overlay = state.overlay
+    sources = Sources(state.root, [state.docs_dir] + ([overlay.folder] if overlay else []))
+    docs = state.docs_dir
     every = set(authored) | set(made.files) | {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     pages = [u for u in authored] + [u for u in made.files if u in made.pages]
 
     def url_of(uri: str) -> str:
-        return links_mod.page_url(uri, udu) if uri.endswith(".md") else "/" + uri
+        return addresses.url_path(uri, udu) if uri.endswith(".md") else "/" + uri
 
     split: dict[str, tuple[str, str, str]] = {}
-    home_page = site_dir / links_mod.output_path(url_of(pages[0])) if pages else None
+    home_page = site_dir / addresses.output_path(url_of(pages[0])) if pages else None
     if (
         home_page is not None
         and home_page.is_file()
@@ -486,14 +479,14 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
                 )
             ]
         )
-    missing = [u for u in pages if not (site_dir / links_mod.output_path(url_of(u))).is_file()]
+    missing = [u for u in pages if not (site_dir / addresses.output_path(url_of(u))).is_file()]
     if missing:
         raise ContentError(
             [
                 Issue(
-                    generate._display(extras, u),
+                    state.display_uri(u),
                     1,
-                    f"the engine did not build this page (expected {links_mod.output_path(url_of(u))})",
+                    f"the engine did not build this page (expected {addresses.output_path(url_of(u))})",
                 )
                 for u in missing
             ]
@@ -502,14 +495,14 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
 
     menu_titles = titled_pages(config.get("nav") or made.nav)  # as the engine titles those pages
     for uri in pages:
-        file = site_dir / links_mod.output_path(url_of(uri))
+        file = site_dir / addresses.output_path(url_of(uri))
         html = file.read_text(encoding="utf-8")
         span = content_span(html)
         if span is None:
             raise ContentError(
                 [
                     Issue(
-                        generate._display(extras, uri),
+                        state.display_uri(uri),
                         1,
                         f'the built page {file} has no <article class="md-content__inner md-typeset"> around its '
                         "content; is the theme Material or Zensical's?",
@@ -533,14 +526,14 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
             title=title,
             meta=meta,
             toc_ids=_HEADERLINK.findall(content),
-            display=generate._display(extras, uri),
+            display=state.display_uri(uri),
             own_sources=own,
         )
 
         def resolve(target: str, here: str = page_url) -> str | None:
-            return links_mod.relative_url(url_of(target), here) if target in every else None
+            return addresses.relative_url(url_of(target), here) if target in every else None
 
-        finished = finish_page(content, info, extras, sources, resolve)
+        finished = finish_page(content, info, state, sources, resolve)
         heading = _FIRST_H1.match(content)
         if heading and not finished.startswith("<h1"):
             title_text = html_lib.unescape(_TAGS.sub("", _HEADERLINK_ANCHOR.sub("", heading.group(2))).strip())
@@ -548,22 +541,21 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         file.write_text(html[:start] + finished + html[end:], encoding="utf-8")
     notes = [f"{len(pages)} pages finished"]
     if udu:
-        extras.check_links(update=update_links)
-    links_page = site_dir / links_mod.output_path(url_of(links_mod.LINKS_URI))
+        links.check_links(state, update=update_links)
+    links_page = site_dir / addresses.output_path(url_of(addresses.LINKS_URI))
     if links_page.is_file():
         links_page.write_text(
-            extras.finish_page(links_mod.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8"
+            links.fill_links_page(state, addresses.LINKS_URI, links_page.read_text(encoding="utf-8")), encoding="utf-8"
         )
-    for uri, text in extras.late_files().items():
+    for uri, text in links.late_files(state).items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    from toolkit.site.render import tool_uri
 
     tool_urls = {t: url_of(tool_uri(t)).lstrip("/") for t in made.catalog.tools}
     for index in SEARCH_INDEXES:
         order = [url_of(u).lstrip("/") for u in pages]
-        if index.augment(site_dir, extras.shown, tool_urls.__getitem__, order, split):
+        if index.augment(site_dir, state.shown, tool_urls.__getitem__, order, split):
             notes.append(f"search index {index.path} augmented")
     value, problems = csp.write_policy(site_dir)
     if problems:
@@ -572,7 +564,7 @@ def finish_site(site_dir: Path, config_file: Path, *, update_links: bool = False
         )
     offline_build = offline_shim_present(site_dir)
     if not offline_build:  # .htaccess and web.config: the header on Apache and IIS, as the hook build
-        from toolkit.engine import hosting  # plain files; imports no engine
+        from toolkit.site import hosting  # plain files; imports no engine
 
         hosting.write_site_files(site_dir, value)
     add_policy_meta(site_dir, value, offline=offline_build)
@@ -584,6 +576,6 @@ _HEADERLINK_ANCHOR = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 def offline_shim_present(site_dir: Path) -> bool:
-    from toolkit.engine.offline import SHIM_URI
+    from toolkit.site.offline import SHIM_URI
 
     return (site_dir / SHIM_URI).is_file()

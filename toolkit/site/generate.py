@@ -25,16 +25,17 @@ from typing import Any
 import yaml
 
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes
-from toolkit.content.catalog import Catalog, is_data_file
+from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError, Issue
 from toolkit.content.model import AUDIENCES
-from toolkit.engine import offline
 from toolkit.printables import downloads
 from toolkit.printables.footer import footer_files
-from toolkit.site import embed, nav, site_extras
+from toolkit.site import embed, links, nav, offline, paths
+from toolkit.site.addresses import HOME_URI, LINKS_JSON, LOCAL_CSS, TOOLS_JSON, is_team_page
+from toolkit.site.build_state import BuildState
+from toolkit.site.exports import tools_json
 from toolkit.site.glossary import abbreviations, page_title
-from toolkit.site.pages import data_source, generated_pages
-from toolkit.site.team import is_team_page
+from toolkit.site.pages import build_pages, data_source, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -46,7 +47,7 @@ Content = str | bytes | Path
 class Generated:
     """One build's generated source: pages, files and the configuration they need."""
 
-    extras: site_extras.Extras
+    state: BuildState
     catalog: Catalog
     #: Every file to add, in order: site src_uri -> content. Pages are the .md entries.
     files: dict[str, Content] = field(default_factory=dict)
@@ -66,18 +67,13 @@ class Generated:
     nav: list[Any] = field(default_factory=list)
 
 
-def start(root: Path, docs_dir: Path) -> site_extras.Extras:
+def start(root: Path, docs_dir: Path) -> BuildState:
     """Begin a build: find and load the local overlay (raises ContentError)."""
-    return site_extras.Extras.start(root, docs_dir)
-
-
-def is_unpublished(extras: site_extras.Extras, src_uri: str) -> bool:
-    """Whether a file under docs/ is content data, read by the toolkit and never published."""
-    return is_data_file(src_uri) or extras.is_data_file(src_uri)
+    return BuildState.start(root, docs_dir)
 
 
 def generate(
-    extras: site_extras.Extras,
+    state: BuildState,
     authored: dict[str, str],
     *,
     site_url: str = "",
@@ -91,32 +87,32 @@ def generate(
     other file already under docs/ (a generated file may not take one's address).
     Raises ContentError with every problem as path:line.
     """
-    catalog = extras.load_catalog()
-    out = Generated(extras=extras, catalog=catalog)
+    catalog = state.load_catalog()
+    out = Generated(state=state, catalog=catalog)
     out.abbr = abbreviations(catalog.glossary)
     out.extra_css = [u for u in EVERY_PAGE if u.endswith(".css")]
     out.extra_javascript = [u for u in EVERY_PAGE if u.endswith(".js")]
-    _overlay_settings(out, extras)
+    _overlay_settings(out, state)
     titled = {uri: (page_title(uri, text), text) for uri, text in authored.items()}
-    made = _downloads(extras.shown, extras.root, site_url)
-    pages = generated_pages(extras.shown, titled, downloads=downloads.links(made.plan, made.files), site_url=site_url)
-    pages |= extras.pages(list(authored) + list(pages))
+    made = _downloads(state.shown, state.root, site_url)
+    pages = generated_pages(state.shown, titled, downloads=downloads.links(made.plan, made.files), site_url=site_url)
+    pages |= build_pages(state, list(authored) + list(pages))
     taken = set(authored) | set(existing)
-    for uri, path in extras.overlay_files().items():
+    for uri, path in _overlay_files(state).items():
         if uri in taken:
             raise ContentError(
-                [Issue(_display(extras, uri), 1, "a local overlay file has the same address; rename one")]
+                [Issue(state.display_uri(uri), 1, "a local overlay file has the same address; rename one")]
             )
         out.files[uri] = path
-    out.files |= extras.static_files(site_url, use_directory_urls)
+    out.files |= _data_files(state, site_url, use_directory_urls)
     out.files |= made.files
-    out.files |= footer_files(extras.shown, site_url)
+    out.files |= footer_files(state.shown, site_url)
     for uri, text in pages.items():
         if uri in taken:
             raise ContentError(
                 [
                     Issue(
-                        _display(extras, uri),
+                        state.display_uri(uri),
                         1,
                         "this page is generated from the content data (tools in docs/tools/, papers in "
                         "docs/references.yml, terms in docs/glossary.yml); put its content there and remove this file",
@@ -127,7 +123,7 @@ def generate(
         # Tool pages stay out of the navigation: the All tools page lists and filters them, and
         # a navigation of every tool, repeated on every page, grows the site with the square of
         # the number of tools (1,000 tools made 364 MB).
-        hidden = extras.not_in_nav(uri)  # a tool the local overlay hides
+        hidden = state.not_in_nav(uri)  # a tool the local overlay hides
         hidden = hidden or is_team_page(uri)  # one tool's team view: listed on team/, like tool pages
         if source is not None or hidden:
             out.not_in_nav.add(uri)
@@ -153,23 +149,58 @@ def generate(
     return out
 
 
-def page_markdown(extras: site_extras.Extras, catalog: Catalog, src_uri: str, markdown: str, display: str) -> str:
-    """An authored page as the engine should read it: markers expanded, path navigation added."""
+def page_markdown(state: BuildState, catalog: Catalog, src_uri: str, markdown: str, display: str) -> str:
+    """An authored page as the engine should read it: markers expanded, path navigation added
+    ("step N of M" with previous and next, on a page that is a step of a learning path)."""
     if "toolkit:" in markdown:
         markdown = embed.expand(markdown, catalog, page_uri=src_uri, path=display)
-    return extras.navigation(markdown, src_uri)
+    return paths.add_navigation(
+        markdown,
+        paths.step_navigation(src_uri, state.paths, state.shown),
+        paths.step_navigation(src_uri, state.paths, state.shown, compact=True),
+    )
 
 
-def _overlay_settings(out: Generated, extras: site_extras.Extras) -> None:
+def _overlay_files(state: BuildState) -> dict[str, Path]:
+    """Site uri -> file for the overlay's logo and pages."""
+    if state.overlay is None:
+        return {}
+    out = dict(state.overlay.pages())
+    logo = state.overlay.logo()
+    if logo:
+        out[logo[0]] = logo[1]
+    return out
+
+
+def _data_files(state: BuildState, site_url: str, use_directory_urls: bool) -> dict[str, Content]:
+    """Generated non-page files known before rendering: tools.json, the local colours, and
+    links.json (filled in by the finishing step once every page is rendered)."""
+    state.use_directory_urls = use_directory_urls
+    registry = state.registry
+    if not use_directory_urls:  # moved tools' redirects were made before the site's URL style was known
+        for old in links.tool_redirects(state.shown):
+            registry.redirects.pop(old, None)
+        registry.redirects.update(links.tool_redirects(state.shown, use_directory_urls))
+    out: dict[str, Content] = {
+        TOOLS_JSON: tools_json(state.shown, site_url, use_directory_urls, state.local_tools),
+        LINKS_JSON: "{}\n",
+    }
+    css = state.overlay.css() if state.overlay else None
+    if css:
+        out[LOCAL_CSS] = css
+    return out
+
+
+def _overlay_settings(out: Generated, state: BuildState) -> None:
     """The local organisation's name, logo and colours, for the site configuration."""
-    overlay = extras.overlay
+    overlay = state.overlay
     if overlay is None:
         return
     out.site_name = overlay.settings.site_name or None
     logo = overlay.logo()
     out.logo = logo[0] if logo else None
     if overlay.css():
-        out.extra_css.append(site_extras.LOCAL_CSS)
+        out.extra_css.append(LOCAL_CSS)
     out.copyright_prefix = f"Hosted by {overlay.name}. "
 
 
@@ -189,14 +220,6 @@ def _downloads(catalog: Catalog, root: Path, site_url: str) -> downloads.Result:
         )
     log.debug(f"toolkit: downloads: {result.made} made, {result.cached} from {cache.folder}")
     return result
-
-
-def _display(extras: site_extras.Extras, src_uri: str) -> str:
-    path = extras.docs_dir / src_uri
-    try:
-        return path.resolve().relative_to(extras.root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # ------------------------------------------------------------------ a source tree for any engine
@@ -262,7 +285,7 @@ def staged(config_file: Path) -> tuple[Generated, dict[str, Any], dict[str, str]
     root = config_file.resolve().parent
     config = read_config(config_file)
     docs_dir = root / config.get("docs_dir", "docs")
-    extras = start(root, docs_dir)
+    state = start(root, docs_dir)
     authored = authored_pages(docs_dir)
     others = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - set(authored)
     offline_build = any(
@@ -270,12 +293,12 @@ def staged(config_file: Path) -> tuple[Generated, dict[str, Any], dict[str, str]
         for p in config.get("plugins") or []
     )
     made = generate(
-        extras,
+        state,
         authored,
         site_url=config.get("site_url") or "",
         use_directory_urls=config.get("use_directory_urls", True),
         offline_build=offline_build,
-        existing={u for u in others if not is_unpublished(extras, u)},
+        existing={u for u in others if not state.is_unpublished(u)},
     )
     return made, config, authored
 
@@ -294,23 +317,23 @@ def write_tree(config_file: Path, out: Path, engine: str = "mkdocs") -> int:
     """
     made, config, authored = staged(config_file)
     root = config_file.resolve().parent
-    extras = made.extras
-    docs_dir = extras.docs_dir
+    state = made.state
+    docs_dir = state.docs_dir
     docs = out / DOCS
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     for path in sorted(docs_dir.rglob("*")):
         uri = path.relative_to(docs_dir).as_posix()
-        if path.is_file() and uri not in authored and not is_unpublished(extras, uri):
+        if path.is_file() and uri not in authored and not state.is_unpublished(uri):
             _write(docs / uri, path)
     for uri, text in authored.items():
         # The offline page's download box: no zip travels with a generated tree (`make site` publishes it).
         text = offline.expand_marker(text, None, offline.SHIM_URI in made.files)
-        _write(docs / uri, page_markdown(extras, made.catalog, uri, text, _display(extras, uri)))
+        _write(docs / uri, page_markdown(state, made.catalog, uri, text, state.display_uri(uri)))
     for uri, content in made.files.items():
         if uri in made.pages:  # as the engine would hand every page to the hooks
-            content = page_markdown(extras, made.catalog, uri, str(content), _display(extras, uri))
+            content = page_markdown(state, made.catalog, uri, str(content), state.display_uri(uri))
         _write(docs / uri, content)
     if (out / OVERRIDES).exists():
         shutil.rmtree(out / OVERRIDES)
@@ -355,7 +378,7 @@ def engine_config(config: dict[str, Any], made: Generated, overrides: bool = Tru
     out["markdown_extensions"] = extensions
     if not out.get("nav"):  # mkdocs.yml's own menu, if it has one, wins
         out["nav"] = made.nav
-        hidden = sorted(made.not_in_nav | {nav.HOME})
+        hidden = sorted(made.not_in_nav | {HOME_URI})
     else:
         hidden = sorted(made.not_in_nav)
     if hidden:

@@ -15,57 +15,29 @@ them in session plans. The build collects them into a :class:`Registry`, writes 
 
 from __future__ import annotations
 
+import html as html_lib
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toolkit.content.issue import Issue
-from toolkit.content.model import Flow, Pathway
-from toolkit.site.render import anchor, render_template, tool_uri
+from toolkit.content.issue import ContentError, Issue
+from toolkit.site.addresses import LINKS_JSON, LINKS_URI, anchor, output_path, relative_url, tool_of, tool_uri, url_path
+from toolkit.site.templating import render_template
+
+if TYPE_CHECKING:
+    from toolkit.site.build_state import BuildState
 
 LOCK_FILE = "links.lock"
-LINKS_URI = "links.md"
 PLACEHOLDER = '<div class="tk-links-directory"></div>'
-
-
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """Return the site URL of a page from its source path, rooted at '/', e.g. '/tools/x/'."""
-    stem = src_uri.removesuffix(".md")
-    name = posixpath.basename(stem)
-    if name in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        return "/" + (folder + "/" if folder else "")
-    return "/" + (stem + "/" if use_directory_urls else stem + ".html")
-
-
-def output_path(url: str) -> str:
-    """Return the file a URL is served from, relative to the site folder."""
-    path = url.lstrip("/")
-    return path + "index.html" if path == "" or path.endswith("/") else path
 
 
 def tool_anchors(tool: Any) -> Iterator[tuple[str, Any]]:
     """Yield (anchor, model part) for every addressable part of a tool on its own page."""
-    if isinstance(tool, Flow):
-        nodes: list[Any] = [*tool.questions, *tool.outcomes]
-        for node in nodes:
-            yield anchor(tool.id, node.id), node
-        return
-    if isinstance(tool, Pathway):
-        for stage in tool.stages:
-            yield anchor(tool.id, stage.id), stage
-        return
-    if tool.sections is not None:
-        for section in tool.sections:
-            yield anchor(tool.id, section.id), section
-    for item in tool.entries():
-        yield anchor(tool.id, item.id), item
-        for part in getattr(item, "parts", []):
-            yield anchor(tool.id, item.id, part.id), part
+    for ids, part in tool.addressable():
+        yield anchor(tool.id, *ids), part
 
 
 def tool_aliases(tool: Any) -> dict[str, str]:
@@ -207,8 +179,8 @@ def tool_redirects(catalog: Any, use_directory_urls: bool = True) -> dict[str, R
     for entry in catalog.tools.values():
         tool = entry.tool
         for old in tool.moved_from:
-            out[page_url(tool_uri(old), use_directory_urls)] = Redirect(
-                page_url(tool_uri(tool.id), use_directory_urls), old, tool.id
+            out[url_path(tool_uri(old), use_directory_urls)] = Redirect(
+                url_path(tool_uri(tool.id), use_directory_urls), old, tool.id
             )
     return out
 
@@ -225,15 +197,85 @@ def redirect_html(old_url: str, redirect: Redirect, title: str) -> str:
     )
 
 
-def relative_url(url: str, from_url: str) -> str:
-    """Return a link from one site URL to another that works wherever the site is hosted."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    out = posixpath.relpath(url, base)
-    return out + "/" if url.endswith("/") and not out.endswith("/") else out
-
-
 def directory_html(registry: Registry, from_url: str) -> str:
     """Return the HTML list of every public link, for the links page at `from_url`."""
     return render_template(
         "files/links-directory.html.j2", registry=registry, href=lambda url: relative_url(url, from_url)
     )
+
+
+# ----------------------------------------------------------------- one build's links
+
+
+def record_page(state: BuildState, html: str, page: Any) -> str:
+    """Insert alias anchors into a rendered page and record its public anchors in the build's
+    registry. `page` is a finish.Page (src_uri, url, title, meta, toc_ids, display)."""
+    tool_id = tool_of(page.src_uri)
+    if tool_id in state.hidden:
+        return html
+    anchors = list(page.toc_ids)
+    aliases: dict[str, str] = {}
+    if tool_id is not None and tool_id in state.shown.tools:
+        tool = state.shown.tools[tool_id].tool
+        anchors += [a for a, _ in tool_anchors(tool)]
+        aliases = tool_aliases(tool)
+    display = page.display
+    moved_anchors = page.meta.get("moved_anchors", {})
+    moved_from = page.meta.get("moved_from", [])
+    if not isinstance(moved_anchors, dict) or not all(isinstance(v, str) for v in moved_anchors.values()):
+        raise ContentError([Issue(display, 1, "moved_anchors: must map old anchor ids to current ones")])
+    if not isinstance(moved_from, list) or not all(isinstance(v, str) and v.endswith(".md") for v in moved_from):
+        raise ContentError([Issue(display, 1, "moved_from: must list the page's old paths, e.g. [guides/old-name.md]")])
+    for old, new in moved_anchors.items():
+        if new not in anchors:
+            raise ContentError(
+                [Issue(display, 1, f"moved_anchors: {old!r} points to {new!r}, which is not an anchor of this page")]
+            )
+        aliases[str(old)] = new
+    for old in moved_from:
+        state.registry.redirects[url_path(old, state.use_directory_urls)] = Redirect(page.url)
+    state.registry.add_page(page.url, html_lib.unescape(page.title), anchors, aliases)
+    return insert_aliases(html, aliases)
+
+
+def check_links(state: BuildState, update: bool) -> None:
+    """Compare the build's public links with docs/links.lock; write it instead when `update`."""
+    registry = state.registry
+    lock = state.docs_dir / LOCK_FILE
+    issues = [
+        Issue(
+            state.display(lock),
+            1,
+            f"a redirect from {old} would hide the page there; remove moved_from: or the page",
+        )
+        for old in registry.redirects
+        if old in registry.pages
+    ]
+    if issues:
+        raise ContentError(issues)
+    if update:
+        lock.write_text(lock_text(registry), encoding="utf-8")
+        return
+    if not lock.is_file():
+        return
+    skip = [url_path(tool_uri(t), state.use_directory_urls) for t in state.hidden]
+    issues = check(registry, read_lock(lock), state.display(lock), skip)
+    if issues:
+        raise ContentError(issues)
+
+
+def fill_links_page(state: BuildState, src_uri: str, html: str) -> str:
+    """Fill the links page's directory once every page has been rendered."""
+    if src_uri != LINKS_URI or PLACEHOLDER not in html:
+        return html
+    return html.replace(PLACEHOLDER, directory_html(state.registry, url_path(LINKS_URI, state.use_directory_urls)))
+
+
+def late_files(state: BuildState) -> dict[str, str]:
+    """Files known only after rendering: links.json and the redirect pages."""
+    registry = state.registry
+    out = {LINKS_JSON: registry.to_json()}
+    for old, redirect in sorted(registry.redirects.items(), key=lambda kv: kv[0]):
+        title = registry.pages.get(redirect.to, {}).get("title", redirect.to)
+        out[output_path(old)] = redirect_html(old, redirect, title)
+    return out

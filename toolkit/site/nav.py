@@ -13,19 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-HOME = "index.md"
-TEAM = "team/index.md"
-SCENARIOS = "scenarios/index.md"
+from toolkit.site import addresses as a
+
 #: Pages under "For organisations", in order: (title, page).
 FOR_ORGANISATIONS = [
-    ("Authoring and adapting", "authoring.md"),
-    ("Using the toolkit offline", "offline.md"),
-    ("Source papers", "papers.md"),
-    ("Stable links", "links.md"),
-    ("Accessibility statement", "accessibility.md"),
+    ("Authoring and adapting", a.AUTHORING_URI),
+    ("Using the toolkit offline", a.OFFLINE_URI),
+    ("Source papers", a.PAPERS_URI),
+    ("Stable links", a.LINKS_URI),
+    ("Accessibility statement", a.ACCESSIBILITY_URI),
 ]
 #: Sections made from a folder (index first, then the rest in file order): (title, folder).
-_FOLDERS = {"audiences": "Start by role", "paths": "Learning paths", "packs": "Print packs"}
+_FOLDERS = {a.AUDIENCES_DIR: "Start by role", a.PATHS_DIR: "Learning paths", a.PACKS_DIR: "Print packs"}
 
 
 def _folder(uris: list[str], folder: str, first: Iterable[str] = ()) -> list[Any]:
@@ -41,7 +40,7 @@ def site_nav(doc_uris: Iterable[str], titles: Mapping[str, str], *, role_order: 
     `titles` names each guide area by its index page's title; `role_order` lists the roles'
     pages in the order the toolkit names the roles.
     """
-    uris = [u for u in doc_uris if u != HOME]
+    uris = [u for u in doc_uris if u != a.HOME_URI]
     placed: set[str] = set()
     nav: list[Any] = []
 
@@ -54,29 +53,30 @@ def site_nav(doc_uris: Iterable[str], titles: Mapping[str, str], *, role_order: 
                     take(value if isinstance(value, list) else [value])
         return items
 
-    if "tools/index.md" in uris:  # team view combines people's answers to one tool: it sits with the tools
-        nav += take([{"Tools": ["tools/index.md", {"Team view": TEAM}] if TEAM in uris else "tools/index.md"}])
-    roles = _folder(uris, "audiences", [f"audiences/{r}.md" for r in role_order])
+    tools, team = a.TOOLS_INDEX_URI, a.TEAM_INDEX_URI
+    if tools in uris:  # team view combines people's answers to one tool: it sits with the tools
+        nav += take([{"Tools": [tools, {"Team view": team}] if team in uris else tools}])
+    roles = _folder(uris, a.AUDIENCES_DIR, [a.audience_uri(r) for r in role_order])
     if roles:
         nav += take([{"Start by role": roles}])
-    learning = _folder(uris, "paths")
-    if SCENARIOS in uris:  # the cards session plans use
-        learning = [*learning, {"Scenario cards": SCENARIOS}]
+    learning = _folder(uris, a.PATHS_DIR)
+    if a.SCENARIOS_INDEX_URI in uris:  # the cards session plans use
+        learning = [*learning, {"Scenario cards": a.SCENARIOS_INDEX_URI}]
     if learning:
         nav += take([{"Learning paths": learning}])
     areas = sorted({u.split("/")[1] for u in uris if u.startswith("guides/") and u.count("/") >= 2})
     guides = [_folder(uris, f"guides/{a}") for a in areas]
     if any(guides):
         nav += take([{"Guides": [{_area_title(g[0], titles): g} if len(g) > 1 else g[0] for g in guides if g]}])
-    print_packs = _folder(uris, "packs", ["packs/everything.md"])
+    print_packs = _folder(uris, a.PACKS_DIR, [a.pack_uri("everything")])
     if print_packs:
         nav += take([{"Print packs": print_packs}])
-    if "glossary.md" in uris:
-        nav += take([{"Glossary": "glossary.md"}])
+    if a.GLOSSARY_URI in uris:
+        nav += take([{"Glossary": a.GLOSSARY_URI}])
     organisations = [{title: uri} for title, uri in FOR_ORGANISATIONS if uri in uris]
     if organisations:
         nav += take([{"For organisations": organisations}])
-    rest = [u for u in uris if u not in placed and not u.startswith("tools/")]
+    rest = [u for u in uris if u not in placed and not u.startswith(a.TOOLS_DIR + "/")]
     nav += rest
     return nav
 

@@ -9,10 +9,10 @@ from markupsafe import Markup
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import AUDIENCES, KINDS
-from toolkit.site.render import anchor, citation, page_url, rel, render_template, render_tool
+from toolkit.site.addresses import PACKS_INDEX_URI, anchor, pack_uri, page_url, rel
+from toolkit.site.templating import render_template
+from toolkit.site.tools import citation, render_tool
 
-PACKS_DIR = "packs"
-PACKS_INDEX_URI = f"{PACKS_DIR}/index.md"
 EVERYTHING = "everything"
 
 
@@ -24,11 +24,6 @@ class Pack:
     title: str
     summary: str
     tools: tuple[str, ...]
-
-
-def pack_uri(pack_id: str) -> str:
-    """Return the page a pack is published on, relative to docs/."""
-    return f"{PACKS_DIR}/{pack_id}.md"
 
 
 def _order(catalog: Catalog, tool_ids: list[str]) -> tuple[str, ...]:

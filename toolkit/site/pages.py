@@ -1,4 +1,6 @@
-"""The pages the toolkit generates: one per tool, the tool finder, the papers and the glossary."""
+"""The pages the toolkit generates: one per tool, the tool finder, the papers and the glossary
+(:func:`generated_pages`); learning paths, scenario cards, sessions, the links page, the
+accessibility statement and the local overlay's pages (:func:`build_pages`)."""
 
 from __future__ import annotations
 
@@ -7,19 +9,21 @@ from collections.abc import Mapping
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.model import AUDIENCES, KINDS, audience_in_text
-from toolkit.site import glossary
+from toolkit.site import addresses, glossary, paths, scenarios, sessions
+from toolkit.site.addresses import GLOSSARY_URI, PAPERS_URI, TOOLS_INDEX_URI, rel, tool_of, tool_uri
+from toolkit.site.build_state import BuildState
 from toolkit.site.finder import TIME_BANDS, facets
+from toolkit.site.links import Redirect
 from toolkit.site.packs import pack_pages
-from toolkit.site.render import PAPERS_URI, TOOLS_URI, rel, render_template, render_tool, tool_uri
 from toolkit.site.team import team_pages
+from toolkit.site.templating import render_template
+from toolkit.site.tools import render_tool
 
-TOOLS_INDEX_URI = f"{TOOLS_URI}/index.md"
 #: Blocks shown only in print (the full citation), where glossary terms get no tooltip.
 _PRINT_ONLY = re.compile(r'<div class="tk-print-only[^"]*"[^>]*>.*?</div>\n', re.S)
 #: The support note's text: the same boilerplate on every personal tool, and raw HTML that gets no
 #: glossary marking, so no term counts as used there.
 _SUPPORT_TEXT = re.compile(r'<div class="tk-support-text">.*?</div>\n', re.S)
-GLOSSARY_URI = "glossary.md"
 
 
 def generated_pages(
@@ -102,9 +106,8 @@ def tools_index(catalog: Catalog) -> str:
 
 def data_source(src_uri: str, catalog: Catalog) -> str | None:
     """Return the YAML file (relative to docs/) a generated page is made from, if any."""
-    if not (src_uri.startswith(TOOLS_URI + "/") and src_uri.endswith(".md")):
-        return None
-    entry = catalog.tools.get(src_uri[len(TOOLS_URI) + 1 : -3])
+    tool_id = tool_of(src_uri)
+    entry = catalog.tools.get(tool_id) if tool_id is not None else None
     return entry.src_uri if entry is not None and tool_uri(entry.tool.id) == src_uri else None
 
 
@@ -112,3 +115,63 @@ def _screen_text(text: str) -> str:
     """Page text as read on screen, for the glossary's "used in": without its print-only blocks and
     the support note."""
     return _SUPPORT_TEXT.sub("", _PRINT_ONLY.sub("", text))
+
+
+def build_pages(state: BuildState, doc_uris: list[str]) -> dict[str, str]:
+    """Return the pages made from the rest of the content: the links page, the accessibility
+    statement, hidden tools' notices, the local overlay's index, learning paths, audiences,
+    scenario cards and session pages. Loads the paths and cards into `state` (their checks need
+    every page's address, so they come after the other pages) and records the cards' redirects."""
+    assert state.full is not None
+    out: dict[str, str] = {addresses.LINKS_URI: render_template("pages/links.md.j2")}
+    # The accessibility statement: a template the overlay's `accessibility` settings complete.
+    settings = state.overlay.settings if state.overlay else None
+    out[addresses.ACCESSIBILITY_URI] = render_template(
+        "pages/accessibility.md.j2",
+        s=settings,
+        a=settings.accessibility if settings else None,
+        guide=addresses.AUTHORING_URI in doc_uris,  # a project without the authoring guide gets no link to it
+    )
+    for tool_id, entry in state.hidden.items():
+        out[tool_uri(tool_id)] = state.overlay.hidden_page(entry.tool)  # type: ignore[union-attr]
+    overlay_pages = state.overlay.pages() if state.overlay else {}
+    if state.overlay and addresses.LOCAL_INDEX_URI not in overlay_pages:
+        out[addresses.LOCAL_INDEX_URI] = state.overlay.about_page()
+    folders = [state.docs_dir] + ([state.overlay.folder] if state.overlay else [])
+    files = [(f, state.display(f)) for folder in folders for f in paths.path_files(folder)]
+    predicted = {addresses.path_uri(f.stem) for f, _ in files} | {addresses.PATHS_INDEX_URI}
+    predicted |= {addresses.audience_uri(a) for a in paths.AUDIENCES} | {addresses.AUDIENCES_INDEX_URI}
+    known = set(doc_uris) | set(out) | set(overlay_pages) | predicted
+    known |= {tool_uri(t) for t in state.full.tools}
+    cards = scenarios.load_cards(
+        [(f, state.display(f)) for f in scenarios.card_files(state.docs_dir)],
+        set(state.full.papers),
+        set(state.full.tools),
+    )
+    known |= {u for f, _ in files for u in addresses.session_uris(f.stem)}
+    known |= {addresses.scenario_uri(c.card.id) for c in cards} | {addresses.SCENARIOS_INDEX_URI}
+    known |= {addresses.sheet_uri(name) for name in scenarios.SHEETS}
+    loaded = paths.load_paths(files, set(state.full.tools), known, {c.card.id for c in cards})
+    state.paths = [lp for lp in (_without_hidden(lp, state.hidden) for lp in loaded) if lp is not None]
+    out |= paths.path_pages(state.paths, state.shown)
+    state.cards = cards
+    made = scenarios.scenario_pages(cards, state.shown, sessions.used_in(state.paths))
+    made |= sessions.session_pages(state.paths, {c.card.id: c for c in cards}, state.shown)
+    state.off_nav = set(made) - {addresses.SCENARIOS_INDEX_URI}
+    out |= made
+    udu = state.use_directory_urls
+    for lc in cards:
+        for old in lc.card.moved_from:
+            state.registry.redirects[addresses.url_path(addresses.scenario_uri(old), udu)] = Redirect(
+                addresses.url_path(addresses.scenario_uri(lc.card.id), udu), f"card-{old}", f"card-{lc.card.id}"
+            )
+    return out
+
+
+def _without_hidden(lp: paths.LoadedPath, hidden: Mapping[str, object]) -> paths.LoadedPath | None:
+    steps = [s for s in lp.path.steps if s.tool not in hidden]
+    if len(steps) == len(lp.path.steps):
+        return lp
+    if not steps:
+        return None
+    return paths.LoadedPath(lp.path.model_copy(update={"steps": steps}), lp.file, lp.lines)

@@ -16,20 +16,16 @@ from toolkit.content.issue import ContentError, Issue
 from toolkit.content.load import LineMap, parse, read_yaml
 from toolkit.content.model import AUDIENCES, PURPOSES, LearningPath, PathStep, audience_in_text
 from toolkit.site import finder
-from toolkit.site.render import rel, render_template, tool_uri
-
-PATHS_DIR = "paths"
-AUDIENCES_DIR = "audiences"
-
-
-def path_uri(path_id: str) -> str:
-    """Return the page a learning path is published on, relative to docs/."""
-    return f"{PATHS_DIR}/{path_id}.md"
-
-
-def audience_uri(audience: str) -> str:
-    """Return the landing page of an audience, relative to docs/."""
-    return f"{AUDIENCES_DIR}/{audience}.md"
+from toolkit.site.addresses import (
+    AUDIENCES_INDEX_URI,
+    PATHS_DIR,
+    PATHS_INDEX_URI,
+    audience_uri,
+    path_uri,
+    rel,
+    tool_uri,
+)
+from toolkit.site.templating import render_template
 
 
 def is_path_file(src_uri: str) -> bool:
@@ -210,7 +206,7 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
     """Return src_uri -> page text for paths, the paths index and the audience pages."""
     pages = {path_uri(lp.path.id): render_path(lp, catalog) for lp in paths}
     ordered = sorted(paths, key=lambda lp: lp.path.title.lower())
-    pages[f"{PATHS_DIR}/index.md"] = render_template(
+    pages[PATHS_INDEX_URI] = render_template(
         "pages/paths-index.md.j2",
         paths=ordered,
         duration=duration,
@@ -231,7 +227,7 @@ def path_pages(paths: list[LoadedPath], catalog: Any) -> dict[str, str]:
             **audience_tools(catalog, audience, uri),
             duration=duration,
         )
-    pages[f"{AUDIENCES_DIR}/index.md"] = render_template(
+    pages[AUDIENCES_INDEX_URI] = render_template(
         "pages/audiences-index.md.j2", audiences=[(label, f"{a}.md") for a, label in AUDIENCES.items()]
     )
     return pages

@@ -18,22 +18,19 @@ from toolkit.content.ids import FileId, check_file_ids
 from toolkit.content.issue import ContentError, Issue, dotted
 from toolkit.content.load import LineMap, parse, read_yaml
 from toolkit.content.model import AUDIENCES, ScenarioCard
-from toolkit.site.render import PAPERS_URI, rel, render_template, tool_uri
+from toolkit.site.addresses import (
+    PAPERS_URI,
+    SCENARIOS_DIR,
+    SCENARIOS_INDEX_URI,
+    rel,
+    scenario_uri,
+    sheet_uri,
+    tool_uri,
+)
+from toolkit.site.templating import render_template
 
-SCENARIOS_DIR = "scenarios"
-INDEX_URI = f"{SCENARIOS_DIR}/index.md"
 #: Print sheets: name -> (cards per A4 page, title).
 SHEETS = {"print-two": (2, "Scenario cards, two to a page"), "print-four": (4, "Scenario cards, four to a page")}
-
-
-def scenario_uri(card_id: str) -> str:
-    """Return the page a scenario card is published on, relative to docs/."""
-    return f"{SCENARIOS_DIR}/{card_id}.md"
-
-
-def sheet_uri(name: str) -> str:
-    """Return the page of a print sheet ('print-two' or 'print-four')."""
-    return f"{SCENARIOS_DIR}/{name}.md"
 
 
 def is_scenario_file(src_uri: str) -> bool:
@@ -150,18 +147,18 @@ def scenario_pages(
             "pages/scenario.md.j2",
             v=_card_view(lc, catalog, uri),
             card_block=card_html(lc, catalog, uri, 0),
-            index_link=rel(INDEX_URI, uri),
+            index_link=rel(SCENARIOS_INDEX_URI, uri),
             sheets=[(title, rel(sheet_uri(name), uri)) for name, (_, title) in SHEETS.items()],
             plans=[(title, rel(plan, uri)) for title, plan in used_in.get(lc.card.id, [])],
         )
     by_paper: dict[str, list[dict[str, Any]]] = {}
     for lc in ordered:
-        by_paper.setdefault(lc.card.source.paper, []).append(_card_view(lc, catalog, INDEX_URI))
-    pages[INDEX_URI] = render_template(
+        by_paper.setdefault(lc.card.source.paper, []).append(_card_view(lc, catalog, SCENARIOS_INDEX_URI))
+    pages[SCENARIOS_INDEX_URI] = render_template(
         "pages/scenarios-index.md.j2",
         count=len(ordered),
         groups=[(catalog.papers[p].short if p in catalog.papers else p, views) for p, views in by_paper.items()],
-        sheets=[(title, rel(sheet_uri(name), INDEX_URI)) for name, (_, title) in SHEETS.items()],
+        sheets=[(title, rel(sheet_uri(name), SCENARIOS_INDEX_URI)) for name, (_, title) in SHEETS.items()],
     )
     for name, (per_page, title) in SHEETS.items():
         uri = sheet_uri(name)
@@ -169,7 +166,7 @@ def scenario_pages(
             "pages/scenario-sheet.md.j2",
             title=title,
             per_page=per_page,
-            index_link=rel(INDEX_URI, uri),
+            index_link=rel(SCENARIOS_INDEX_URI, uri),
             cards=[card_html(lc, catalog, uri, 2) for lc in ordered],
         )
     return pages

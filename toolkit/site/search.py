@@ -9,15 +9,15 @@ the words it contains, so a search for either finds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from toolkit.content.catalog import Catalog
 from toolkit.content.load import Loaded
 from toolkit.content.model import AUDIENCES, KINDS
+from toolkit.site.addresses import anchor
 from toolkit.site.glossary import TermIndex
-from toolkit.site.render import anchor
 
 #: British spellings whose American forms are not made by the -ise/-ize rule below.
 SPELLINGS = {
@@ -200,30 +200,6 @@ def extra_words(text: str, terms: TermIndex) -> str:
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 
 
-def _entries(entry: Loaded) -> Iterator[tuple[str, str, str]]:  # (item id, title, more text)
-    """Yield (id, title, text) for each searchable part of a tool: the title is what the
-    part says (a question, an item, a field's label), the text what else goes with it."""
-    tool = entry.tool
-    if tool.kind == "flow":
-        for q in tool.questions:
-            yield q.id, q.text, " ".join([q.hint or "", *(a.label for a in q.answers)])
-        for o in tool.outcomes:
-            yield o.id, o.title, " ".join([o.text or "", *o.next_steps])
-    elif tool.kind == "pathway":
-        for s in tool.stages:
-            yield s.id, s.title, " ".join([s.summary, *s.requirements, *s.skills, *s.learning])
-    else:
-        for item in tool.entries():
-            title = getattr(item, "text", None) or getattr(item, "label", "")
-            more = [
-                getattr(item, "hint", None) or "",
-                getattr(item, "guidance", None) or "",
-                getattr(item, "example", None) or "",
-                *(p.text for p in getattr(item, "parts", [])),
-            ]
-            yield item.id, str(title), " ".join(w for w in more if w)
-
-
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`)")
 
@@ -251,7 +227,7 @@ def item_docs(catalog: Catalog, url_of: Callable[[str], str]) -> list[dict[str, 
     docs = []
     for tool_id in sorted(catalog.tools):
         entry = catalog.tool(tool_id)
-        for item_id, title, text in _entries(entry):
+        for item_id, title, text in entry.tool.search_entries():
             docs.append(
                 {
                     "location": f"{url_of(tool_id)}#{anchor(tool_id, item_id)}",

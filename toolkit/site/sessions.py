@@ -11,29 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.content.model import AUDIENCES
+from toolkit.site import addresses
 from toolkit.site import scenarios as cards_mod
-from toolkit.site.paths import PATHS_DIR, LoadedPath, _step_view, audience_uri, duration, path_uri, total_minutes
-from toolkit.site.render import rel, render_template
-
-
-def plan_uri(path_id: str) -> str:
-    """The facilitator plan of a session path, relative to docs/."""
-    return f"{PATHS_DIR}/{path_id}-plan.md"
-
-
-def handout_uri(path_id: str) -> str:
-    """The participant handout of a session path, relative to docs/."""
-    return f"{PATHS_DIR}/{path_id}-handout.md"
-
-
-def cards_uri(path_id: str) -> str:
-    """The print sheet of a session's scenario cards, relative to docs/."""
-    return f"{PATHS_DIR}/{path_id}-cards.md"
-
-
-def session_uris(path_id: str) -> set[str]:
-    """Every page a session path adds."""
-    return {plan_uri(path_id), handout_uri(path_id), cards_uri(path_id)}
+from toolkit.site.addresses import audience_uri, cards_uri, handout_uri, path_uri, plan_uri, rel
+from toolkit.site.paths import LoadedPath, _step_view, duration, total_minutes
+from toolkit.site.templating import render_template
 
 
 def clock(minutes: int) -> str:
@@ -93,7 +75,7 @@ def session_pages(paths: list[LoadedPath], cards: dict[str, cards_mod.LoadedCard
             path_length=duration(total_minutes(lp, catalog)),
             audiences=[(AUDIENCES[a], rel(audience_uri(a), uri)) for a in p.audiences],
             cards=[cards_mod.card_html(c, catalog, uri, 3) for c in used],
-            index_link=rel(cards_mod.INDEX_URI, uri),
+            index_link=rel(addresses.SCENARIOS_INDEX_URI, uri),
         )
         h_uri = handout_uri(p.id)
         pages[h_uri] = render_template(
@@ -110,7 +92,7 @@ def session_pages(paths: list[LoadedPath], cards: dict[str, cards_mod.LoadedCard
             "pages/scenario-sheet.md.j2",
             title=f"Scenario cards for {p.title[0].lower() + p.title[1:]}",
             per_page=2,
-            index_link=rel(cards_mod.INDEX_URI, c_uri),
+            index_link=rel(addresses.SCENARIOS_INDEX_URI, c_uri),
             plan_link=rel(uri, c_uri),
             cards=[cards_mod.card_html(c, catalog, c_uri, 2) for c in used],
         )

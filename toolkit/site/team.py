@@ -13,28 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.content.catalog import Catalog
-from toolkit.content.model import Checklist, Reflection, Template
-from toolkit.site.render import rel, render_template, tool_uri
+from toolkit.site.addresses import TEAM_INDEX_URI, rel, team_uri, tool_uri
+from toolkit.site.templating import render_template
 
-TEAM_DIR = "team"
-TEAM_INDEX_URI = f"{TEAM_DIR}/index.md"
 #: A level as the page lists it for team view: (id, label, ids it had before).
 Level = tuple[str, str, list[str]]
-
-
-def team_uri(tool_id: str) -> str:
-    """The team view page of one tool (src_uri)."""
-    return f"{TEAM_DIR}/{tool_id}.md"
-
-
-def is_team_page(src_uri: str) -> bool:
-    """Tell whether a page is one tool's team view (kept out of the navigation, like tool pages)."""
-    return src_uri.startswith(TEAM_DIR + "/") and src_uri != TEAM_INDEX_URI
-
-
-def offers_team_view(tool: Any) -> bool:
-    """Tell whether a tool gets a team view: a kind with answers to compare, not opted out."""
-    return isinstance(tool, (Checklist, Reflection, Template)) and tool.team_view
 
 
 @dataclass(frozen=True)
@@ -48,15 +31,7 @@ class Row:
 
 def rows(tool: Any) -> list[Row]:
     """The entries people's answers are stored under, in page order (reflection parts as q-part)."""
-    out: list[Row] = []
-    for section in tool.all_sections():
-        title = section.title if tool.sections is not None else ""
-        for entry in section.items:
-            if isinstance(tool, Reflection) and entry.parts:
-                out += [Row(f"{entry.id}-{p.id}", f"{entry.text} \u2014 {p.text}", title) for p in entry.parts]
-            else:
-                out.append(Row(entry.id, getattr(entry, "text", None) or entry.label, title))
-    return out
+    return [Row(key, text, section) for key, text, section in tool.answer_rows()]
 
 
 def measure(tool: Any) -> tuple[str, list[Level], list[Level]]:
@@ -65,28 +40,18 @@ def measure(tool: Any) -> tuple[str, list[Level], list[Level]]:
     A checklist's status words are levels in the order the tool lists them; the word that counts
     as not applicable is set aside (it is no level).
     """
-    if isinstance(tool, Checklist):
-        if tool.scale:
-            return "scale", [(lv.id, lv.label, []) for lv in tool.scale], []
-        words = tool.status_words()
-        if words:
-            levels = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts != "not-applicable"]
-            aside = [(w.id, w.label, list(w.moved_from)) for w in words if w.counts == "not-applicable"]
-            return "status", levels, aside
-        return "tick", [], []
-    return "text", [], []
+    return tool.answer_measure()
 
 
 def done_word(tool: Any) -> str:
     """The status word a tick saved before the list had statuses shows as ("" if none)."""
-    words = tool.status_words() if isinstance(tool, Checklist) else []
-    return next((w.id for w in words if w.counts == "done"), "")
+    return tool.done_status()
 
 
 def team_pages(catalog: Catalog) -> dict[str, str]:
     """src_uri -> page text for every team view page and the index."""
     tools = [
-        e.tool for e in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()) if offers_team_view(e.tool)
+        e.tool for e in sorted(catalog.tools.values(), key=lambda e: e.tool.title.lower()) if e.tool.offers_team_view()
     ]
     pages: dict[str, str] = {}
     for tool in tools:

@@ -13,6 +13,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from toolkit.site.addresses import DOWNLOADS_DIR
+
 VENDOR_DIR = Path(__file__).resolve().parent.parent / "browser" / "vendor"
 #: Site path of the vendored shim; it must contain "iframe-worker" so the plugin adds no CDN URL.
 SHIM_URI = "assets/toolkit/vendor/iframe-worker/shim.js"
@@ -22,7 +24,7 @@ ZIP_FOLDER = "lived-experience-toolkit"
 #: The zip's file name, wherever it is: `make offline` writes build/<ZIP_NAME>, and the hosted
 #: site offers it at <ZIP_URI>; README and docs/offline.md name it exactly.
 ZIP_NAME = "lived-experience-toolkit-offline.zip"
-ZIP_URI = f"downloads/{ZIP_NAME}"
+ZIP_URI = f"{DOWNLOADS_DIR}/{ZIP_NAME}"
 #: `make site` sets this to the zip `make offline` made; the hosted build then publishes it.
 ZIP_ENV = "TOOLKIT_OFFLINE_ZIP"
 #: Where a page (docs/offline.md) says how to get the zip: the download link with its size on
@@ -101,7 +103,7 @@ def expand_marker(markdown: str, size: int | None, offline_build: bool) -> str:
     return markdown.replace(MARKER, download_text(size, offline_build))
 
 
-if __name__ == "__main__":  # python -m toolkit.engine.offline SITE_DIR ZIP_PATH (used by `make offline`)
+if __name__ == "__main__":  # python -m toolkit.site.offline SITE_DIR ZIP_PATH (used by `make offline`)
     import sys
 
     print(make_zip(Path(sys.argv[1]), Path(sys.argv[2])))

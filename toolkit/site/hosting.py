@@ -93,8 +93,8 @@ def write_server_files(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """python -m toolkit.engine.hosting SITE_DIR OUT_DIR [--prefix /toolkit/] [--root /srv/toolkit]"""
-    p = argparse.ArgumentParser(prog="python -m toolkit.engine.hosting", description=main.__doc__)
+    """python -m toolkit.site.hosting SITE_DIR OUT_DIR [--prefix /toolkit/] [--root /srv/toolkit]"""
+    p = argparse.ArgumentParser(prog="python -m toolkit.site.hosting", description=main.__doc__)
     p.add_argument("site", type=Path, help="the built site (its csp.txt)")
     p.add_argument("out", type=Path, help="folder to write nginx.conf and apache.conf into")
     p.add_argument("--prefix", default=DEFAULT_PREFIX, help=f"address path of the site (default {DEFAULT_PREFIX})")
