@@ -134,8 +134,9 @@ def test_biography_leaves_notes_for_the_writer_out_of_the_document():
 
 def test_document_code_loads_on_demand_only():
     """docx.js, team.js, contact.js and doc-print.css ship with the site but no page links them:
-    they load when first needed, so they count against no page's budget."""
-    on_demand = {"docx.js", "team.js", "team.css", "contact.js", "doc-print.css"}
+    they load when first needed, so they count against no page's budget (and search.js, the
+    query rewrite, which the theme loads when search is first opened)."""
+    on_demand = {"docx.js", "team.js", "team.css", "contact.js", "doc-print.css", "search.js"}
     assert {u.rsplit("/", 1)[1] for u in bundle.ON_DEMAND} == on_demand
     assert set(bundle.ON_DEMAND) <= set(bundle.ASSETS)
     template = '<div class="tk-tool tk-tool--template" data-kind="template"></div>'
@@ -147,6 +148,8 @@ def test_document_code_loads_on_demand_only():
     js = (Path(bundle.ASSETS_DIR) / "kinds" / "template.js").read_text(encoding="utf-8")
     for name in ("docx.js", "team.js", "contact.js", "doc-print.css"):
         assert f'load("{name}"' in js, name
+    theme = (Path(bundle.ASSETS_DIR).parent / "engine" / "theme" / "main.html").read_text(encoding="utf-8")
+    assert '"/assets/toolkit/search.js"' in theme
 
 
 def test_pathway_pdf_prints_every_stage_open_without_its_toggle():
