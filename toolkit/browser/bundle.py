@@ -14,8 +14,11 @@ minification. Stylesheets use rcssmin, which only drops comments and spare white
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin
@@ -132,8 +135,33 @@ def page_assets(html: str) -> list[str]:
     return sorted(uris, key=lambda u: not u.endswith(".css"))
 
 
+#: Minified files kept between builds (calmjs.parse takes seconds over the scripts, on every build
+#: and every test build), named by a hash of the source and the minifiers' versions: a changed
+#: source or minifier is a new name, so a stale file is never used. TOOLKIT_MINIFY_CACHE moves it.
+MINIFY_CACHE = Path(os.environ.get("TOOLKIT_MINIFY_CACHE") or ASSETS_DIR.parent.parent / ".cache" / "minified")
+_MINIFIERS = f"calmjs.parse {version('calmjs.parse')}; rcssmin {version('rcssmin')}"
+
+
 @lru_cache(maxsize=64)
 def _minify(text: str, suffix: str) -> str:
+    key = hashlib.sha256(f"{_MINIFIERS}\n{suffix}\n{text}".encode()).hexdigest()[:32]
+    kept = MINIFY_CACHE / f"{key}{suffix}"
+    try:
+        return kept.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    out = _minify_now(text, suffix)
+    try:  # best effort: a read-only checkout still builds, only more slowly
+        MINIFY_CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        tmp.write_text(out, encoding="utf-8")
+        tmp.replace(kept)
+    except OSError:
+        pass
+    return out
+
+
+def _minify_now(text: str, suffix: str) -> str:
     if suffix == ".js":
         # Globals (window.TK and the rest) keep their names: the files share them.
         return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
