@@ -396,3 +396,21 @@ def test_finder_controls_show_where_focus_is(page, base):
         page.locator(selector).first.focus()
         style = page.locator(selector).first.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
         assert style[0] != "none" and float(style[1].rstrip("px")) >= 2, (selector, style)
+
+
+# --------------------------------------------------------------------------- old item links
+
+
+def test_an_old_item_link_lands_on_the_renamed_item_and_marks_it(page, site_server, errors):
+    """An item renamed with moved_from keeps its old anchor inside the item (links.insert_aliases):
+    the old link scrolls the item into view below the header and marks it as a new link does."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    tool = "senior-peer-support-worker-checklist"
+    page.goto(f"{site_server}/tools/{tool}/#{tool}--caseload")
+    item = page.locator(f"#{tool}--plan-caseload")
+    page.wait_for_timeout(300)
+    box = item.bounding_box()
+    assert box is not None and 48 <= box["y"] < 844, box  # below the sticky header, on screen
+    assert item.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert page.locator(f"#{tool}--plan-co-production").evaluate("e => getComputedStyle(e).outlineStyle") != "solid"
+    assert errors == []

@@ -42,8 +42,11 @@ def test_page_url_without_directory_urls():
 def test_alias_goes_just_before_the_element_with_the_new_id():
     html = '<ul><li class="tk-item" id="t--new">A</li></ul>'
     out = links.insert_aliases(html, {"t--old": "t--new"})
-    assert out == '<ul><span class="tk-anchor-alias" id="t--old" aria-hidden="true"></span><li class="tk-item" id="t--new">A</li></ul>'
+    # inside the item, not between list items, where a list allows no span
+    assert out == '<ul><li class="tk-item" id="t--new"><span class="tk-anchor-alias" id="t--old" aria-hidden="true"></span>A</li></ul>'
     assert links.insert_aliases(out, {"t--old": "t--new"}) == out, "an existing id is not added twice"
+    boxed = links.insert_aliases('<p><input id="t--new" type="text"></p>', {"t--old": "t--new"})
+    assert boxed == '<p><span class="tk-anchor-alias" id="t--old" aria-hidden="true"></span><input id="t--new" type="text"></p>'
 
 
 def test_registry_resolves_directly_by_alias_and_through_redirects():
@@ -139,7 +142,7 @@ def test_renamed_item_with_moved_from_passes_and_keeps_the_old_anchor(project, t
     page = soup(tmp_path / "out" / "tools" / "sharing-risks" / "index.html")
     alias = page.find(id="sharing-risks--burden")
     assert alias is not None and "tk-anchor-alias" in alias["class"]
-    assert alias.find_next_sibling()["id"] == "sharing-risks--weight"
+    assert alias.parent["id"] == "sharing-risks--weight"  # inside the renamed item
     data = json.loads((tmp_path / "out" / "links.json").read_text())
     assert data["pages"]["/tools/sharing-risks/"]["aliases"] == {"sharing-risks--burden": "sharing-risks--weight"}
 

@@ -56,15 +56,24 @@ def toc_ids(toc: Iterable[Any]) -> Iterator[str]:
         yield from toc_ids(link.children)
 
 
+#: Elements that hold no children: an alias goes just before them instead.
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
 def insert_aliases(html: str, aliases: dict[str, str]) -> str:
-    """Put an empty element carrying each old id just before the element with the new id."""
+    """Put an empty element carrying each old id at the start of the element with the new id.
+
+    Inside it, not before it: an item is an `<li>`, and a `<span>` between list items is not
+    allowed in a list (a validator refuses it, and a reader's old link would land beside the item).
+    """
     for old, new in sorted(aliases.items()):
         if re.search(rf'\bid="{re.escape(old)}"', html):
             continue
-        match = re.search(rf'<[a-zA-Z][^<>]*\bid="{re.escape(new)}"', html)
+        match = re.search(rf'<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*\bid="{re.escape(new)}"[^<>]*>', html)
         if match:
             span = f'<span class="tk-anchor-alias" id="{old}" aria-hidden="true"></span>'
-            html = html[: match.start()] + span + html[match.start() :]
+            at = match.start() if match.group(1).lower() in _VOID else match.end()
+            html = html[:at] + span + html[at:]
     return html
 
 
