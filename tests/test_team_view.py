@@ -276,3 +276,32 @@ def test_a_tools_own_status_words_and_old_saved_statuses(page, site_server, tmp_
     assert cells == ["In place", "Partly", "Not yet", "In place"]
     first = [a.get_attribute("href") for a in page.locator(".tk-teamview-first li a").all()]
     assert f"#tv-{tool_id}--{item}" in first  # in place against not yet: two levels apart
+
+
+@pytest.mark.browser
+def test_a_checklists_boxes_beside_items_show_with_the_item(page, site_server, tmp_path):
+    """item_fields answers (saved as <item>-<field>) show in the item's row, in the CSV too, and
+    never among answers to items the tool no longer has."""
+    tool_id = "only-peer-worker-in-the-team"
+    tool = _tool(tool_id)
+    items = [i for s in tool.get("sections", [{"items": tool.get("items", [])}]) for i in s["items"]]
+    first, field = items[0]["id"], tool["item_fields"][0]
+    files = []
+    for name, status, plan in (("Asha", "in-place", "Monthly meeting with the peer lead"), ("Ben", "not-yet", "")):
+        record = {"tool": tool_id, "kind": "checklist", "title": tool["title"], "version": tool["version"],
+                  "updated": "2026-12-01T10:00:00.000Z", "format": 2, "items": {first: {"status": status, "label": first}}}
+        if plan:
+            record["items"][f"{first}-{field['id']}"] = {"text": plan, "label": field["label"]}
+        out = tmp_path / f"{name.lower()}.json"
+        export = {"format": "lived-experience-toolkit-answers", "version": 2, "exported": "2026-12-01T10:00:01.000Z",
+                  "person": name, "tools": {tool_id: record}}
+        out.write_text(json.dumps(export), encoding="utf-8")
+        files.append(out)
+    combine(page, site_server, tool_id, files)
+    row = item_box(page, tool_id, first).locator("tbody tr").first
+    assert f"{field['label']}: Monthly meeting with the peer lead" in row.inner_text()
+    assert page.locator(".tk-teamview-gone").count() == 0
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    assert f"{field['label']}: Monthly meeting with the peer lead" in text

@@ -24,6 +24,19 @@
     var known = {}, levels = {}, moved = {}, people = [], list = root.querySelector(".tk-teamview-levels");
     var doneWord = (list && list.getAttribute("data-done")) || "";
     rows.forEach(function (r) { known[r.id] = r; });
+    // A checklist's boxes beside each item (item_fields: "who", "by when"), saved as <item>-<field>:
+    // shown with the item's note, never as answers to items the tool no longer has.
+    var fields = (root.getAttribute("data-fields") || "").split("|").filter(Boolean).map(function (f) {
+      var i = f.indexOf(":");
+      return { id: f.slice(0, i), label: f.slice(i + 1) };
+    });
+    function isField(k) {
+      return fields.some(function (f) { var end = "-" + f.id; return k.slice(-end.length) === end && !!known[k.slice(0, -end.length)]; });
+    }
+    function extra(p, r) {
+      return fields.map(function (f) { var d = p.rec.items[r.id + "-" + f.id]; return d && d.text ? f.label + ": " + d.text : ""; })
+        .filter(Boolean).join("\n");
+    }
     all(root, ".tk-teamview-levels dd").forEach(function (dd) {
       var id = dd.getAttribute("data-level");
       levels[id] = { label: dd.textContent, order: dd.hasAttribute("data-order") ? +dd.getAttribute("data-order") : -1 };
@@ -170,16 +183,16 @@
           var d = p.rec.items[s.r.id], tr = body.appendChild(el("tr"));
           tr.appendChild(el("th", null, who(p))).scope = "row";
           tr.appendChild(el("td", null, answered(d) ? answer(d) || "\u2014" : "No answer"));
-          tr.appendChild(el("td", null, (d && d.note) || ""));
+          tr.appendChild(el("td", null, [(d && d.note) || "", extra(p, s.r)].filter(Boolean).join("\n")));
         });
       });
 
-      var gone = people.filter(function (p) { return Object.keys(p.rec.items).some(function (k) { return !known[k]; }); });
+      var gone = people.filter(function (p) { return Object.keys(p.rec.items).some(function (k) { return !known[k] && !isField(k); }); });
       if (gone.length) {
         sheet.appendChild(el("h3", null, "Answers to items this tool no longer has"));
         var dl = sheet.appendChild(el("dl", "tk-teamview-gone"));
         gone.forEach(function (p) {
-          Object.keys(p.rec.items).filter(function (k) { return !known[k]; }).forEach(function (k) {
+          Object.keys(p.rec.items).filter(function (k) { return !known[k] && !isField(k); }).forEach(function (k) {
             var d = p.rec.items[k];
             dl.appendChild(el("dt", null, who(p) + ": " + (d.label || k)));
             dl.appendChild(el("dd", null, [answer(d), d.note].filter(Boolean).join("\n") || TK.describe(d)));
@@ -210,13 +223,13 @@
       if (/^[=+\-@\t\r]/.test(v)) v = "'" + v; // a spreadsheet must not run it as a formula
       return '"' + v.replace(/"/g, '""') + '"';
     }
-    /** One row per item, one column per person: the answer, then the note. */
+    /** One row per item, one column per person: the answer, then the note and the item's boxes. */
     function csv() {
       var lines = [["Item"].concat(people.map(who)).map(cell).join(",")];
       rows.forEach(function (r) {
         lines.push([r.text].concat(people.map(function (p) {
           var d = p.rec.items[r.id];
-          return [answer(d), d && d.note ? "Note: " + d.note : ""].filter(Boolean).join("\n");
+          return [answer(d), d && d.note ? "Note: " + d.note : "", extra(p, r)].filter(Boolean).join("\n");
         })).map(cell).join(","));
       });
       return "\ufeff" + lines.join("\r\n") + "\r\n";
