@@ -470,3 +470,13 @@ def test_downloads_are_remade_when_the_toolkit_name_changes(tmp_path: Path, monk
     init = copy / "__init__.py"
     init.write_text(init.read_text().replace('TOOLKIT_NAME = "', 'TOOLKIT_NAME = "Renamed '), encoding="utf-8")
     assert downloads.code_fingerprint() != before
+
+
+@pytest.mark.parametrize("tool_id", sorted(t for t, e in CATALOG.tools.items() if getattr(e.tool, "item_fields", None)))
+def test_checklist_word_file_has_a_column_for_each_box_beside_the_items(tool_id: str):
+    """item_fields (e.g. "What we will do, and who") are columns of the Word table, as they are
+    boxes beside each item on the page."""
+    tool = CATALOG.tool(tool_id).tool
+    _, doc = docx_text(made(f"downloads/{tool_id}.docx"))
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    assert header[-1] == "Notes" and [f.label for f in tool.item_fields] == header[-1 - len(tool.item_fields) : -1], header

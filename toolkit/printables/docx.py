@@ -196,11 +196,21 @@ def _checklist(w: _Writer, tool, _catalog) -> None:
         def text(i) -> str:
             return plain(i.text) + ("\n" + plain(i.hint) if i.hint else "")
 
+        # The boxes beside each item (item_fields: "What we will do, and who") are columns of
+        # their own, as on the page; the notes column makes room for them.
+        fields = [f.label for f in tool.item_fields]
+        blank = [""] * len(fields)
+        notes = 30 if fields else None
         if tool.statuses:
             words = ", ".join(word.label[:1].lower() + word.label[1:] for word in tool.status_words())
-            w.table(["Item", f"Status ({words})", "Notes"], [[text(i), "", ""] for i in entries], [95, 40, 40])
+            item = 175 - 40 - 35 * len(fields) - (notes or 40)
+            head, widths = ["Item", f"Status ({words})"], [item, 40]
+            rows = [[text(i), ""] for i in entries]
         else:
-            w.table(["Done", "Item", "Notes"], [["\u2610", text(i), ""] for i in entries], [14, 116, 44])
+            item = 174 - 14 - 35 * len(fields) - (notes or 44)
+            head, widths, rows = ["Done", "Item"], [14, item], [["\u2610", text(i)] for i in entries]
+        widths += [35] * len(fields) + [notes or (40 if tool.statuses else 44)]
+        w.table([*head, *fields, "Notes"], [[*r, *blank, ""] for r in rows], widths)
 
     _sections(w, tool, items)
 
