@@ -103,18 +103,28 @@ def _script_allowed(attrs: list[tuple[str, str | None]], allowed: frozenset[str]
     return any(src == a or src.endswith("/" + a) for a in allowed)
 
 
-_MAYBE = re.compile(
-    r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|\son[a-z]+\s*="
-    # an entity in an address can spell a scheme (&#106;avascript:); elsewhere it is just text
-    r"|\b(?:href|src|action|formaction|poster|background|cite|ping|xlink:href)\s*=\s*[\"']?[^\"'>]*&#",
-    re.I,
+#: Elements, schemes and handlers, searched in the page's lower-cased text (a case-sensitive
+#: search starts from its literal words, several times faster than the same with re.I).
+_MAYBE = re.compile(r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|\son[a-z]+\s*=")
+#: An entity in an address can spell a scheme (&#106;avascript:); elsewhere it is just text. The
+#: match can hold no ">", so it is looked for only back to the ">" before each "&#".
+_ENTITY_IN_ADDRESS = re.compile(
+    r"\b(?:href|src|action|formaction|poster|background|cite|ping|xlink:href)\s*=\s*[\"']?[^\"'>]*&#"
 )
 
 
 def _maybe_hostile(html: str) -> bool:
     """A quick look that finds at least what parsing the page finds (parsing every page was the
     slowest part of the check); entities are parsed, since they can spell an address."""
-    return _MAYBE.search(html) is not None
+    low = html.lower()
+    if _MAYBE.search(low):
+        return True
+    at = low.find("&#")
+    while at != -1:
+        if _ENTITY_IN_ADDRESS.search(low, low.rfind(">", 0, at) + 1, at + 2):
+            return True
+        at = low.find("&#", at + 2)
+    return False
 
 
 def hostile(html: str, allowed_scripts: Iterable[str] = ()) -> list[Finding]:
