@@ -198,3 +198,18 @@ def test_snapshot_of_the_page_head(name):
     if update.get("provenance"):
         assert soup.select_one(".tk-provenance a")["href"] == f"#{tool_id}--about-this-tool"
     assert (soup.select_one(".tk-support") is not None) == bool(update.get("personal"))
+
+
+def test_a_list_fields_example_keeps_one_entry_a_line():
+    """A field answered one entry a line (document: list) may give its example the same way: the
+    page shows each entry on its own line, not run together."""
+    real = load_catalog(ROOT / "docs")
+    tool_id = "peer-learning-and-education-plan"
+    html = render_tool(real.tool(tool_id), real, page_uri=tool_uri(tool_id))
+    example = to_html(html).select_one(f"#{anchor(tool_id, 'done')} .tk-example")
+    assert example is not None
+    for br in example.find_all("br"):
+        br.replace_with("|")
+    lines = [" ".join(s.split()) for s in example.get_text().split("|")]
+    assert lines == ["Example: Recovery College courses as a student (three courses)",
+                     "Peer support training with a placement", "Member of a service improvement group for a year"], lines

@@ -37,6 +37,11 @@ def plain(text: str | None) -> str:
     return md_inline(text).striptags() if text else ""
 
 
+def _example(text: str) -> str:
+    """An example on one line: a list field's example, one entry a line, joined by semicolons."""
+    return "; ".join(plain(line) for line in text.strip().splitlines() if line.strip())
+
+
 def blocks(text: str | None) -> list[tuple[str, str]]:
     """Split author Markdown into ("p" | "ul" | "ol", plain text) blocks."""
     out: list[tuple[str, str]] = []
@@ -237,11 +242,11 @@ def _template(w: _Writer, tool, _catalog) -> None:
             w.heading(plain(f.label), 3 if tool.sections is not None else 2)
             placeholder = plain(f.guidance) or f"Write the {plain(f.label).lower()} here."
             p = w.para(f"[{placeholder}]", italic=True, grey=True)
-            note = " ".join(x for x in (plain(f.guidance), f"Example: {plain(f.example)}" if f.example else "") if x)
+            note = " ".join(x for x in (plain(f.guidance), f"Example: {_example(f.example)}" if f.example else "") if x)
             if note:
                 w.doc.add_comment(p.runs, text=note, author=AUTHOR, initials="LEW")
             if f.example:
-                w.para(f"Example: {plain(f.example)}", italic=True, grey=True)
+                w.para(f"Example: {_example(f.example)}", italic=True, grey=True)
 
     _sections(w, tool, items)
 
