@@ -17,6 +17,12 @@ from pydantic import Field, field_validator, model_validator
 
 from toolkit.content.model import Audience, GuideLink, Slug, Source, Strict, Text
 
+#: An entry's ids before this one (an item, question, field, section...): old links and saved
+#: answers still reach it. Never change a published id without it.
+MovedFrom = Annotated[
+    list[Slug], Field(default_factory=list, description="Ids this entry had before; old links still reach it")
+]
+
 
 class Item(Strict):
     """One checklist item."""
@@ -24,9 +30,7 @@ class Item(Strict):
     id: Slug
     text: Text
     hint: str | None = None
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 class ItemField(Strict):
@@ -87,9 +91,7 @@ class Question(Strict):
     text: Text
     hint: str | None = None
     parts: list[Part] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 class TemplateField(Strict):
@@ -107,9 +109,7 @@ class TemplateField(Strict):
         "'heading' as a heading itself (e.g. a name); 'list' as a bulleted list, one line a bullet; "
         "'omit' left out (notes for the writer, such as who reviewed it)",
     )
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 ItemT = TypeVar("ItemT", Item, Question, TemplateField)
@@ -122,9 +122,7 @@ class Section(Strict, Generic[ItemT]):
     title: Text
     intro: str | None = None
     items: list[ItemT] = Field(min_length=1)
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 class Answer(Strict):
@@ -142,9 +140,7 @@ class FlowQuestion(Strict):
     text: Text
     hint: str | None = None
     answers: list[Answer] = Field(min_length=2)
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 class Outcome(Strict):
@@ -154,9 +150,7 @@ class Outcome(Strict):
     title: Text
     text: Text
     next_steps: list[Text] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 class Route(Strict):
@@ -176,9 +170,7 @@ class Stage(Strict):
     skills: list[Text] = Field(default_factory=list)
     learning: list[Text] = Field(default_factory=list)
     routes: list[Route] = Field(default_factory=list)
-    moved_from: list[Slug] = Field(
-        default_factory=list, description="Ids this entry had before; old links still reach it"
-    )
+    moved_from: MovedFrom
 
 
 # --------------------------------------------------------------------------- tools
