@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
-import json
 import http.server
+import json
 import os
 import shutil
 import threading

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
+from toolkit.cli import main
 from toolkit.content import schemas
 from toolkit.content.catalog import load_catalog
-from toolkit.cli import main
 from toolkit.content.load import _Loader
 
 from .conftest import DOCS, ROOT
-
-import yaml
 
 TOOL_FILES = sorted((DOCS / "tools").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures" / "docs" / "tools").glob("*.yml"))
 TOOL_FILES += sorted((ROOT / "examples" / "local-example" / "tools").glob("*.yml"))

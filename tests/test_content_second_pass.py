@@ -8,7 +8,6 @@ be there instead; the caution is the toolkit's own, so it must say so.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

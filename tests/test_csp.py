@@ -7,9 +7,8 @@ import hashlib
 
 import pytest
 
-from toolkit.site import csp
-
 from toolkit.engine.mkdocs_adapter import BuildFailed
+from toolkit.site import csp
 
 from .conftest import build_site
 from .sweep import _LISTEN, policy_server

@@ -12,7 +12,6 @@ from toolkit.content.issue import ContentError
 
 from .scratch import scratch_docs
 
-
 GOOD = """\
 id: t
 kind: checklist

@@ -11,8 +11,8 @@ from unittest import mock
 
 import pytest
 
-from toolkit.site import offline
 from tests.sitecheck import SiteChecker
+from toolkit.site import offline
 
 from .browse import search
 from .conftest import ROOT, build_site, shared

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.site import paths
 from toolkit.authoring import validate_paths
 from toolkit.content.catalog import load_catalog
 from toolkit.content.issue import ContentError
 from toolkit.content.model import AUDIENCES
+from toolkit.site import paths
 
 from .conftest import DOCS, ROOT
 from .test_build import _cli_build

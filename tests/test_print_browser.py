@@ -10,8 +10,8 @@ import threading
 import pytest
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.packs import packs
 from toolkit.printables.budget import page_budget
+from toolkit.site.packs import packs
 
 from .conftest import _QuietHandler, build_site
 from .test_printables import CATALOG, SAMPLES, TOOL_IDS, item_texts, norm, pdf_pages, sample_project

@@ -14,13 +14,13 @@ from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import Catalog, load_catalog
 from toolkit.content.issue import ContentError
-from toolkit.content.load import LineMap, Loaded, TOOL_ADAPTER
+from toolkit.content.load import TOOL_ADAPTER, LineMap, Loaded
 from toolkit.content.model import AUDIENCES, KINDS, Paper
-from toolkit.site.packs import packs
 from toolkit.printables import downloads
 from toolkit.printables.budget import page_budget
 from toolkit.printables.docx import plain, tool_docx
 from toolkit.printables.pdf import tool_pdf
+from toolkit.site.packs import packs
 from toolkit.site.templating import PROVENANCE
 from toolkit.site.tools import citation, render_tool
 

@@ -7,8 +7,8 @@ import json
 from bs4 import BeautifulSoup
 
 from toolkit.content.catalog import load_catalog
-from toolkit.site.exports import tools_json
 from toolkit.content.model import KINDS
+from toolkit.site.exports import tools_json
 
 from .conftest import DOCS
 
