@@ -36,6 +36,7 @@ CODE = [
     "site/packs.py",
     "content/model.py",
     "content/kinds.py",
+    "content/parts.py",
     "__init__.py",
 ]  # TOOLKIT_NAME
 
