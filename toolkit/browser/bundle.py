@@ -68,11 +68,13 @@ ASSETS: dict[str, tuple[Path, ...]] = {
     _DIR + "print.css": _files("print.css"),
     _DIR + "print.js": _files("print.js"),
     _DIR + "session.css": _files("session.css"),
+    _DIR + "checklist.css": _files("checklist.css"),
     _DIR + "checklist.js": _files("checklist.js"),
     _DIR + "fields.js": _files("fields.js"),
     # A template's answer boxes are fields.js's: one file on a template's page (gzip compresses
     # the two better together), and a page with reflections too loads fields.js no more.
     _DIR + "template.js": _files("fields.js", "template.js"),
+    _DIR + "flow.css": _files("flow.css"),
     _DIR + "flow.js": _files("flow.js"),
     _DIR + "pathway.css": _files("pathway.css"),
     _DIR + "pathway.js": _files("pathway.js"),
@@ -99,10 +101,10 @@ ON_DEMAND = tuple(_DIR + n for n in ("docx.js", "team.js", "team.css", "contact.
 EVERY_PAGE = (_DIR + "toolkit.css", _DIR + "toolkit.js")
 #: A tool kind -> the scripts (and stylesheets) that make it interactive (template.js carries fields.js).
 KIND_SCRIPTS = {
-    "checklist": ("checklist.js",),
+    "checklist": ("checklist.css", "checklist.js"),
     "reflection": ("fields.js",),
     "template": ("template.css", "template.js"),
-    "flow": ("flow.js",),
+    "flow": ("flow.css", "flow.js"),
     "pathway": ("pathway.css", "pathway.js"),
 }
 _KIND = re.compile(r'class="tk-tool tk-tool--([a-z]+)"')

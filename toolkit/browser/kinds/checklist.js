@@ -15,13 +15,12 @@
   TK.kind("checklist", function (t) {
     var rows = {}, el = TK.el, list = t.root.querySelector(".tk-checklist");
     var doneWord = list && list.getAttribute("data-done"), naWord = list && list.getAttribute("data-not-applicable");
-    var words = {}, moved = {}, fields = {}, progress = TK.live();
+    // The progress line: the page has its place, before the list (and its first section's
+    // heading and intro), inside the tool, where it is sticky; checklist.css keeps its line.
+    var words = {}, moved = {}, fields = {}, progress = t.root.querySelector(".tk-progress") || TK.live();
     progress.className = "tk-progress";
-    // Before the list (and its first section's heading and intro), inside the tool: sticky there.
-    var at = list;
-    function lead(n) { return n && (/^H[2-6]$/.test(n.tagName) || /tk-section-intro|tk-copy-link/.test(n.className)); }
-    while (at && lead(at.previousElementSibling)) at = at.previousElementSibling;
-    if (at) at.parentNode.insertBefore(progress, at);
+    progress.hidden = false;
+    if (!progress.parentNode && list) list.before(progress);
 
     t.root.querySelectorAll("li.tk-item[data-item]").forEach(function (li) {
       var id = li.getAttribute("data-item"), box = li.querySelector(".tk-check");
