@@ -118,9 +118,10 @@ class TermIndex:
             found.update(self._by_word[word])
         return [self.terms[i] for i in sorted(found)]
 
-    def mentioned(self, text: str) -> list[Term]:
-        """The terms `text` mentions (see `mentions`), in glossary order."""
-        lower = text.lower()
+    def mentioned(self, text: str, lower: str | None = None) -> list[Term]:
+        """The terms `text` mentions (see `mentions`), in glossary order (`lower`: `text.lower()`
+        when the caller has it)."""
+        lower = text.lower() if lower is None else lower
         return [t for t in self.candidates(lower) if mentions(t, text, lower)]
 
 
