@@ -4,7 +4,8 @@ Tool text (summaries, items, hints, guidance) is converted here, once per text, 
 engine as HTML inside the page's Markdown. The dialect is Python-Markdown with smarty and abbr.
 
 Converted text is kept between builds in one file under `.cache/markdown` (TOOLKIT_MARKDOWN_CACHE
-moves it), so a second build converts only text that changed: see :class:`ConvertedCache`.
+moves it; "0" keeps nothing), so a second build converts only text that changed: see
+:class:`ConvertedCache`.
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ class ConvertedCache:
 
     MAGIC = "toolkit-markdown-cache 1"
 
-    def __init__(self, folder: Path, versions: str) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | None, versions: str) -> None:
+        self.folder = folder  # None: keep nothing between builds
+        folder = folder or Path()
         self.path = folder / (hashlib.sha256(versions.encode("utf-8")).hexdigest()[:32] + ".json")
         self._kept: dict[str, str] | None = None  # read on first use
         self._used: set[str] = set()
@@ -147,6 +149,8 @@ class ConvertedCache:
         return self._kept
 
     def _read(self) -> dict[str, str]:
+        if self.folder is None:
+            return {}
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -183,7 +187,7 @@ class ConvertedCache:
         kept = self._load()
         unused = [k for k in kept if k not in self._used]
         drop = prune and len(unused) > len(self._used)
-        if not self._new and not drop:
+        if self.folder is None or (not self._new and not drop):
             return
         out = {k: v for k, v in kept.items() if not drop or k in self._used}
         out.update(self._new)
@@ -200,11 +204,16 @@ class ConvertedCache:
         self._new = {}
 
 
-#: Where the converted text is kept: .cache/markdown beside the toolkit package (as .cache/minified).
-MARKDOWN_CACHE = Path(
-    os.environ.get("TOOLKIT_MARKDOWN_CACHE") or Path(__file__).resolve().parent.parent.parent / ".cache" / "markdown"
-)
-CACHE = ConvertedCache(MARKDOWN_CACHE, _converter_versions())
+def _cache_folder() -> Path | None:
+    """Where converted text is kept: .cache/markdown beside the toolkit package (as .cache/minified),
+    or TOOLKIT_MARKDOWN_CACHE; "0" keeps none (scripts/bench.py times builds without it)."""
+    setting = os.environ.get("TOOLKIT_MARKDOWN_CACHE")
+    if setting == "0":
+        return None
+    return Path(setting) if setting else Path(__file__).resolve().parent.parent.parent / ".cache" / "markdown"
+
+
+CACHE = ConvertedCache(_cache_folder(), _converter_versions())
 
 
 def save_converted(prune: bool = False) -> None:

@@ -9,7 +9,7 @@ the words it contains, so a search for either finds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -177,7 +177,7 @@ def misspellings(text: str) -> set[str]:
     return _looked_up(_words(text.lower()), MISSPELLINGS)
 
 
-def _looked_up(words: set[str], table: dict[str, tuple[str, ...]]) -> set[str]:
+def _looked_up(words: set[str], table: Mapping[str, tuple[str, ...]]) -> set[str]:
     return {other for word in words & table.keys() for other in table[word]}
 
 
