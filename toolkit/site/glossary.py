@@ -182,7 +182,15 @@ _UNMARKED = re.compile(r"<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.S)
 
 def unmark(html: str) -> str:
     """Drop glossary marking inside headings, links, buttons and summaries (the text stays)."""
-    return _UNMARKED.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
+    if "<abbr" not in html:
+        return html
+    return _UNMARKED.sub(_unmark_one, html)
+
+
+def _unmark_one(match: re.Match[str]) -> str:
+    # Most headings and links hold no term: leave them as they are without a search.
+    text = match.group(0)
+    return _ABBR.sub(r"\1", text) if "<abbr" in text else text
 
 
 def first_only(html: str) -> str:
