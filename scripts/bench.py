@@ -34,6 +34,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The measured builds make pages, as `make serve` does: the PDF and Word downloads are made once
 # and kept in a cache by content hash; the `downloads` measure times making them from nothing.
 os.environ["TOOLKIT_DOWNLOADS"] = "0"
+# Converted tool text is not kept between the measured builds (as before it could be), so that each
+# measure is comparable with earlier runs; engine_ratio times builds with it, cold and warm.
+os.environ["TOOLKIT_MARKDOWN_CACHE"] = "0"
 
 MEASURES: dict[str, Callable[[Bench], dict]] = {}
 TOOLKIT_SHARE_BUDGET = 0.10
@@ -281,23 +284,48 @@ def _child_cpu(args: list[str], cwd: Path, env: dict | None = None) -> float:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
+def _toolkit_caches(folder: Path) -> dict:
+    """The environment that puts every cache a build keeps between processes in `folder`:
+    converted tool text (.cache/markdown), minified scripts (.cache/minified) and Jinja's compiled
+    templates (in the temporary folder). A new `folder` is a fresh clone's first build."""
+    for name in ("markdown", "minified", "tmp"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    return dict(os.environ, TOOLKIT_MARKDOWN_CACHE=str(folder / "markdown"),
+                TOOLKIT_MINIFY_CACHE=str(folder / "minified"), TMPDIR=str(folder / "tmp"))
+
+
 @measure("engine_ratio")
 def engine_ratio(b: Bench) -> dict:
     """CPU time of the whole build through the hooks against plain MkDocs and Material building
-    the same pages from `toolkit generate`'s tree (no hooks); and the three steps one by one.
-    Aim: the hook build within 1.2x plain MkDocs."""
+    the same pages from `toolkit generate`'s tree (no hooks); and the steps one by one.
+    Aim: the hook build within 1.2x plain MkDocs.
+
+    COLD: every cache the toolkit keeps between builds empty, as the first build of a fresh clone
+    (or CI without a cache). WARM: the build after it with the same caches, as every later
+    `make site` or `make serve` start. Each is the lower of two runs; `within_budget` holds only
+    if both meet the aim. Plain MkDocs keeps nothing between builds, so it has one figure.
+    generate and finish are timed warm, each from its own start-up."""
     tree = b.work / "engine-tree"
     toolkit = str(Path(sys.executable).parent / "toolkit")
-    generate_cpu = _child_cpu([toolkit, "generate", str(tree)], ROOT)
+    warm_env = _toolkit_caches(b.work / "ratio-caches-warm")
+    _child_cpu([toolkit, "generate", str(tree)], ROOT, warm_env)  # fills the caches
+    generate_cpu = _child_cpu([toolkit, "generate", str(tree)], ROOT, warm_env)
     plain = min(_child_cpu([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "mkdocs.yml"),
                             "-d", str(b.work / f"plain-site-{i}")], ROOT) for i in range(2))
-    finish_cpu = _child_cpu([toolkit, "finish", str(b.work / "plain-site-0")], ROOT)
-    hooks = min(_child_cpu([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                            "-d", str(b.work / f"hook-site-{i}")], ROOT) for i in range(2))
-    ratio = hooks / plain
-    return {"hook_build_cpu_s": round(hooks, 3), "plain_mkdocs_cpu_s": round(plain, 3),
+    finish_cpu = _child_cpu([toolkit, "finish", str(b.work / "plain-site-0")], ROOT, warm_env)
+    cold, warm = [], []
+    for i in range(2):
+        env = _toolkit_caches(b.work / f"ratio-caches-{i}")
+        hook = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(b.work / f"hook-site-{i}")]
+        cold.append(_child_cpu(hook, ROOT, env))
+        warm.append(_child_cpu(hook, ROOT, env))
+    ratio_cold, ratio_warm = min(cold) / plain, min(warm) / plain
+    return {"hook_build_cpu_cold_s": round(min(cold), 3), "hook_build_cpu_warm_s": round(min(warm), 3),
+            "plain_mkdocs_cpu_s": round(plain, 3),
             "generate_cpu_s": round(generate_cpu, 3), "finish_cpu_s": round(finish_cpu, 3),
-            "ratio": round(ratio, 3), "target_ratio": 1.2, "within_budget": ratio <= 1.2}
+            "ratio_cold": round(ratio_cold, 3), "ratio_warm": round(ratio_warm, 3), "target_ratio": 1.2,
+            "within_budget_cold": ratio_cold <= 1.2, "within_budget_warm": ratio_warm <= 1.2,
+            "within_budget": ratio_cold <= 1.2 and ratio_warm <= 1.2}
 
 
 #: Fields of tool files that hold prose (not ids, kinds or references): copies reword them.
@@ -438,8 +466,9 @@ def summary(results: dict) -> list[str]:
         lines.append(f"author loop (make serve, one tool's YAML saved): {a['rebuild_wall_s']} s wall, {a['rebuild_cpu_s']} s CPU (target 2 s)")
     if "engine_ratio" in r:
         e = r["engine_ratio"]
-        lines.append(f"build CPU through the hooks {e['hook_build_cpu_s']} s vs plain MkDocs on the generated pages "
-                     f"{e['plain_mkdocs_cpu_s']} s: x{e['ratio']} (aim 1.2); generate {e['generate_cpu_s']} s, finish {e['finish_cpu_s']} s")
+        lines.append(f"build CPU through the hooks {e['hook_build_cpu_cold_s']} s cold, {e['hook_build_cpu_warm_s']} s warm "
+                     f"vs plain MkDocs on the generated pages {e['plain_mkdocs_cpu_s']} s: x{e['ratio_cold']} cold, "
+                     f"x{e['ratio_warm']} warm (aim 1.2); generate {e['generate_cpu_s']} s, finish {e['finish_cpu_s']} s")
     if "growth" in r:
         g = r["growth"]
         lines.append(

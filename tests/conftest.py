@@ -31,6 +31,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 #: build is the same on a fresh clone as here; tests/test_printables.py makes and checks each one.
 os.environ["TOOLKIT_DOWNLOADS"] = "0"
 os.environ["TOOLKIT_CACHE_DIR"] = str(ROOT / ".cache" / "no-downloads-in-test-builds")
+#: Test builds keep converted tool text apart from the project's (a build of a small test project
+#: would otherwise drop the real site's entries as unused).
+os.environ["TOOLKIT_MARKDOWN_CACHE"] = str(ROOT / ".cache" / "markdown-tests")
 
 
 #: Fixtures that drive Chromium, and fixtures that build a site: a test using one is in the

@@ -44,6 +44,10 @@ HOSTILE = [
     ("<p>x</p><SCRIPT SRC='evil.js'></SCRIPT>", "a <script> element"),
     ("<svg><script>go()</script></svg>", "a <script> element"),
     ('<img src="x.png" ONERROR="go()">', "an inline event handler (onerror=)"),
+    # An attribute's name may follow a slash or a quote as well as a space.
+    ("<svg/onload=go()>", "an inline event handler (onload=)"),
+    ('<img src="x.png"onerror="go()">', "an inline event handler (onerror=)"),
+    ("<img src='x.png'onerror=go()>", "an inline event handler (onerror=)"),
     ('<a href=" JavaScript:go()">x</a>', "a javascript: address (href=)"),
     ('<a href="&#106;avascript:go()">x</a>', "a javascript: address (href=)"),
     ('<a href="java\tscript:go()">x</a>', "a javascript: address (href=)"),

@@ -24,6 +24,7 @@ from toolkit.content.issue import ContentError
 from toolkit.site import addresses, csp, finish, generate, hosting, links, offline, search
 from toolkit.site.addresses import PACKS_DIR, tool_uri
 from toolkit.site.build_state import UPDATE_ENV, BuildState
+from toolkit.site.markdown import save_converted
 from toolkit.site.pages import data_source
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -280,6 +281,8 @@ def on_post_build(config: Any) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if _state.catalog is not None and index_file.exists():
         _augment_search_index(index_file)
+    # Tool text converted in this build, kept for the next (a whole build drops what it did not use).
+    save_converted(prune=not (_serve.dirty and _serve.built))
     if _serve.dirty:  # the fast author loop: `make site` writes the policy
         _serve.built = True
         return

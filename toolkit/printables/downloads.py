@@ -79,18 +79,22 @@ def _tool_inputs(catalog: Catalog, tool_id: str) -> dict:
 
 def plan(catalog: Catalog, *, site_url: str = "") -> list[Download]:
     """Return every download the site offers: a PDF and a Word file per tool."""
-    from toolkit.printables import docx, pdf
-
     code = code_fingerprint()
     out: list[Download] = []
     for tool_id in sorted(catalog.tools):
         entry = catalog.tool(tool_id)
         inputs = _tool_inputs(catalog, tool_id)
 
+        # Imported only to make a file: python-docx (lxml) alone is about 0.1 s of every build's
+        # start-up, and most builds take every file from the cache or make none.
         def make_pdf(entry=entry) -> bytes:
+            from toolkit.printables import pdf
+
             return pdf.tool_pdf(entry, catalog, site_url=site_url)
 
         def make_docx(entry=entry) -> bytes:
+            from toolkit.printables import docx
+
             return docx.tool_docx(entry, catalog, site_url=site_url)
 
         out.append(

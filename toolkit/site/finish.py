@@ -104,8 +104,14 @@ def _script_allowed(attrs: list[tuple[str, str | None]], allowed: frozenset[str]
 
 
 #: Elements, schemes and handlers, searched in the page's lower-cased text (a case-sensitive
-#: search starts from its literal words, several times faster than the same with re.I).
-_MAYBE = re.compile(r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|\son[a-z]+\s*=")
+#: search starts from its literal words, several times faster than the same with re.I). One
+#: search each: a pattern that starts with a literal is searched for that literal alone.
+_MAYBE = (re.compile(r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b"), re.compile(r"script\s*(?::|&)"))
+#: A handler: "on" starts the pattern so that the search skips to each "on"; what comes before it
+#: is checked for the few places it occurs. The parser reads an attribute's name after a space,
+#: a slash or a quote (<svg/onload=...>, <img src="x"onerror=...>), so all three count.
+_MAYBE_HANDLER = re.compile(r"on[a-z]+\s*=")
+_BEFORE_ATTRIBUTE = frozenset("/\"'")
 #: An entity in an address can spell a scheme (&#106;avascript:); elsewhere it is just text. The
 #: match can hold no ">", so it is looked for only back to the ">" before each "&#".
 _ENTITY_IN_ADDRESS = re.compile(
@@ -117,8 +123,12 @@ def _maybe_hostile(html: str) -> bool:
     """A quick look that finds at least what parsing the page finds (parsing every page was the
     slowest part of the check); entities are parsed, since they can spell an address."""
     low = html.lower()
-    if _MAYBE.search(low):
+    if any(pattern.search(low) for pattern in _MAYBE):
         return True
+    for m in _MAYBE_HANDLER.finditer(low):
+        before = low[m.start() - 1 : m.start()]
+        if before.isspace() or before in _BEFORE_ATTRIBUTE:
+            return True
     at = low.find("&#")
     while at != -1:
         if _ENTITY_IN_ADDRESS.search(low, low.rfind(">", 0, at) + 1, at + 2):

@@ -35,6 +35,7 @@ from toolkit.site.addresses import HOME_URI, LINKS_JSON, LOCAL_CSS, TOOLS_JSON, 
 from toolkit.site.build_state import BuildState
 from toolkit.site.exports import tools_json
 from toolkit.site.glossary import abbreviations, page_title
+from toolkit.site.markdown import save_converted
 from toolkit.site.pages import build_pages, data_source, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -346,6 +347,7 @@ def write_tree(config_file: Path, out: Path, engine: str = "mkdocs") -> int:
     (out / STATE_FILE).write_text(
         json.dumps({"config": str(config_file.resolve()), "root": str(root)}, indent=1) + "\n", encoding="utf-8"
     )
+    save_converted(prune=True)  # tool text converted here, kept for the next build
     return len(authored) + len(made.pages)
 
 

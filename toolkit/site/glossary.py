@@ -118,9 +118,10 @@ class TermIndex:
             found.update(self._by_word[word])
         return [self.terms[i] for i in sorted(found)]
 
-    def mentioned(self, text: str) -> list[Term]:
-        """The terms `text` mentions (see `mentions`), in glossary order."""
-        lower = text.lower()
+    def mentioned(self, text: str, lower: str | None = None) -> list[Term]:
+        """The terms `text` mentions (see `mentions`), in glossary order (`lower`: `text.lower()`
+        when the caller has it)."""
+        lower = text.lower() if lower is None else lower
         return [t for t in self.candidates(lower) if mentions(t, text, lower)]
 
 
@@ -181,7 +182,15 @@ _UNMARKED = re.compile(r"<(h[1-6]|a|button|summary)\b[^>]*>.*?</\1>", re.S)
 
 def unmark(html: str) -> str:
     """Drop glossary marking inside headings, links, buttons and summaries (the text stays)."""
-    return _UNMARKED.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
+    if "<abbr" not in html:
+        return html
+    return _UNMARKED.sub(_unmark_one, html)
+
+
+def _unmark_one(match: re.Match[str]) -> str:
+    # Most headings and links hold no term: leave them as they are without a search.
+    text = match.group(0)
+    return _ABBR.sub(r"\1", text) if "<abbr" in text else text
 
 
 def first_only(html: str) -> str:

@@ -15,6 +15,7 @@ them in session plans. The build collects them into a :class:`Registry`, writes 
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import json
 import re
@@ -208,9 +209,9 @@ def redirect_html(old_url: str, redirect: Redirect, title: str) -> str:
 
 def directory_html(registry: Registry, from_url: str) -> str:
     """Return the HTML list of every public link, for the links page at `from_url`."""
-    return render_template(
-        "files/links-directory.html.j2", registry=registry, href=lambda url: relative_url(url, from_url)
-    )
+    # Each page's address is linked once per anchor (thousands): work each link out once.
+    href = functools.lru_cache(maxsize=None)(lambda url: relative_url(url, from_url))
+    return render_template("files/links-directory.html.j2", registry=registry, href=href)
 
 
 # ----------------------------------------------------------------- one build's links

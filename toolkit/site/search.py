@@ -9,7 +9,7 @@ the words it contains, so a search for either finds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -124,7 +124,16 @@ BOOST = 2
 
 def american(text: str) -> set[str]:
     """Return American spellings of the British words in `text`."""
-    found = {_american_word(word) for word in set(_WORD.findall(text.lower()))}
+    return _american(_words(text.lower()))
+
+
+def _words(lower: str) -> set[str]:
+    """The words of lower-cased text (found once per entry, then looked up in each table)."""
+    return set(_WORD.findall(lower))
+
+
+def _american(words: set[str]) -> set[str]:
+    found = {_american_word(word) for word in words}
     found.discard("")
     return found
 
@@ -165,7 +174,11 @@ MISSPELLINGS = {
 
 def misspellings(text: str) -> set[str]:
     """Common misspellings of the words in `text` (see MISSPELLINGS)."""
-    return {m for word in set(_WORD.findall(text.lower())) for m in MISSPELLINGS.get(word, ())}
+    return _looked_up(_words(text.lower()), MISSPELLINGS)
+
+
+def _looked_up(words: set[str], table: Mapping[str, tuple[str, ...]]) -> set[str]:
+    return {other for word in words & table.keys() for other in table[word]}
 
 
 #: Other forms of a word that people type for it and that search would not find by its prefix
@@ -180,13 +193,14 @@ FORMS = {
 
 def other_forms(text: str) -> set[str]:
     """Other forms people type of the words in `text` (see FORMS)."""
-    return {f for word in set(_WORD.findall(text.lower())) for f in FORMS.get(word, ())}
+    return _looked_up(_words(text.lower()), FORMS)
 
 
-def synonyms(text: str, terms: TermIndex) -> set[str]:
-    """Return every form of each glossary term that `text` mentions in any form."""
+def synonyms(text: str, terms: TermIndex, lower: str | None = None) -> set[str]:
+    """Return every form of each glossary term that `text` mentions in any form (`lower`:
+    `text.lower()` when the caller has it)."""
     found: set[str] = set()
-    for term in terms.mentioned(text):
+    for term in terms.mentioned(text, lower):
         found |= {term.term, *term.also}
         if term.stands_for:
             found.add(term.stands_for)
@@ -195,8 +209,9 @@ def synonyms(text: str, terms: TermIndex) -> set[str]:
 
 def extra_words(text: str, terms: TermIndex) -> str:
     """Words to add to an entry so other spellings and synonyms find it (none already there)."""
-    words = american(text) | synonyms(text, terms) | misspellings(text) | other_forms(text)
     lower = text.lower()
+    seen = _words(lower)  # the text is read once for all four tables
+    words = _american(seen) | synonyms(text, terms, lower) | _looked_up(seen, MISSPELLINGS) | _looked_up(seen, FORMS)
     return " ".join(sorted(w for w in words if w.lower() not in lower))
 
 
