@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 
 import pytest
@@ -103,6 +104,8 @@ def test_print_with_answers_shows_them_and_blank_hides_them(page, site_server, k
     blank = " ".join(print_pdf(page))
     if kind == "checklist":
         assert "\u2713" in answered and "\u2713" not in blank
+        # The progress line counts the answers: printed with them, left off a blank print.
+        assert re.search(r"\b\d+ of \d+ done\b", answered) and not re.search(r"\b\d+ of \d+ done\b", blank)
     else:
         assert answered.count(answer) == len(page.locator(".tk-tool .tk-answer").all())
         assert answer not in blank
