@@ -3,11 +3,13 @@
 Issue 26: every page scores at least a default Material site's Lighthouse mobile performance,
 measured side by side in one run. This builds the anchor, a plain `mkdocs new`-style site with
 `theme: material` (search and all, nothing changed) whose pages hold the text of the measured
-toolkit pages, serves both sites from this machine with the same plain HTTP server (no
-compression, as many intranet servers), and runs Lighthouse (mobile preset, performance only) on
-each page, toolkit and anchor pages one after the other, so both see the same load. It reports
-each page's score, Largest Contentful Paint and Total Blocking Time, the anchor's median and
-minimum score, and whether every toolkit page scores at least those. A measurement written to
+toolkit pages, serves both sites from this machine with the same plain HTTP server (gzipping
+HTML only, as every common web server does as installed; see SERVING), and runs Lighthouse
+(mobile preset, performance only) on each page, toolkit and anchor pages one after the other,
+so both see the same load. It reports each page's score, Largest Contentful Paint and Total
+Blocking Time, the anchor's median and minimum score, and whether every toolkit page scores at
+least those; then the same again from a server that compresses nothing, reported beside it
+("other_serving"). A measurement written to
 JSON, never asserted in tests (tests/test_bench_lighthouse.py checks the report parsing).
 
 Lighthouse comes from npm, pinned (LIGHTHOUSE_VERSION; 13 needs Node 22), installed by `make
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import html
 import http.server
+import io
 import json
 import os
 import re
@@ -211,14 +215,44 @@ def anchor_paths() -> dict[str, str]:
 # --- running ------------------------------------------------------------------------------------
 
 
+#: How the two sites are served, both alike (name -> what is gzipped, what it stands for). Every
+#: common web server gzips HTML as installed (nginx as Debian ships it gzips text/html only;
+#: Apache's and IIS's defaults also CSS and JavaScript); none of them gzips JSON as installed.
+#: "html-gzip" is that least default, and the verdict; "none" is a server that compresses
+#: nothing (python -m http.server, some intranet servers), reported beside it.
+SERVING = {
+    "html-gzip": ((".html",), "HTML gzipped, CSS, JavaScript and JSON as they are (nginx as Debian installs it)"),
+    "none": ((), "nothing compressed (python -m http.server)"),
+}
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Python's file server, quiet, gzipping the files whose suffix is in `compress` when asked."""
+
+    compress: tuple[str, ...] = ()
+
     def log_message(self, *args) -> None:
         pass
 
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        asked = "gzip" in self.headers.get("Accept-Encoding", "")
+        if path.suffix not in self.compress or not path.is_file() or not asked:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory: Path, compress: tuple[str, ...] = ()) -> Iterator[str]:
+    handler = functools.partial(type("_Served", (_Quiet,), {"compress": compress}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -246,15 +280,17 @@ def run_lighthouse(url: str, out: Path) -> dict:
     return page_result(json.loads(out.read_text(encoding="utf-8")))
 
 
-def measure(site: Path, runs: int = 3, work: Path | None = None) -> dict:
-    """Lighthouse on each toolkit page and its anchor page, alternately, `runs` times each."""
+def measure(site: Path, runs: int = 3, work: Path | None = None, serving: str = "html-gzip") -> dict:
+    """Lighthouse on each toolkit page and its anchor page, alternately, `runs` times each, both
+    sites served as SERVING[serving] says."""
+    compress, served = SERVING[serving]
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         work = work or Path(tmp)
         anchor = build_anchor(site, work / "anchor")
         raw: dict[str, dict[str, list[dict]]] = {"toolkit": {}, "anchor": {}}
         warnings: set[str] = set()
         failed: set[str] = set()
-        with serve(site) as toolkit_url, serve(anchor) as anchor_url:
+        with serve(site, compress) as toolkit_url, serve(anchor, compress) as anchor_url:
             for run in range(runs):
                 for name, path in PAGES.items():
                     pair = (("toolkit", f"{toolkit_url}/{path}"), ("anchor", f"{anchor_url}/{anchor_paths()[name]}"))
@@ -263,7 +299,8 @@ def measure(site: Path, runs: int = 3, work: Path | None = None) -> dict:
                         raw[side].setdefault(name, []).append(run_lighthouse(url, report))
                         failed.update(raw[side][name][-1].get("failed_diagnostics", []))
                         warnings.update(json.loads(report.read_text(encoding="utf-8")).get("runWarnings", []))
-                        print(f"  {side} {name} run {run + 1}: {raw[side][name][-1]['score']}", file=sys.stderr)
+                        score = raw[side][name][-1]["score"]
+                        print(f"  {serving}: {side} {name} run {run + 1}: {score}", file=sys.stderr)
         toolkit = {n: median_result(r) for n, r in raw["toolkit"].items()}
         anchor_results = {n: median_result(r) for n, r in raw["anchor"].items()}
         version = json.loads(report.read_text(encoding="utf-8"))["lighthouseVersion"]
@@ -274,7 +311,8 @@ def measure(site: Path, runs: int = 3, work: Path | None = None) -> dict:
         "chromium": _chromium_version(),
         "chrome_flags": CHROME_FLAGS,
         "runs_per_page": runs,
-        "served_by": "Python http.server on localhost, no compression, both sites alike",
+        "served_by": f"Python http.server on localhost, both sites alike: {served}",
+        "serving": serving,
         "pages": {n: dict(r, path=PAGES[n]) for n, r in toolkit.items()},
         "anchor": {
             "what": "mkdocs new + theme: material (default search plugin), pages holding the same text",
@@ -294,8 +332,8 @@ def _chromium_version() -> str:
 
 def summary(result: dict) -> list[str]:
     c = result["comparison"]
-    lines = [f"Lighthouse {result['lighthouse']} mobile performance (median of {result['runs_per_page']} runs): "
-             f"page toolkit / default Material anchor (score, LCP, TBT)"]
+    lines = [f"Lighthouse {result['lighthouse']} mobile performance (median of {result['runs_per_page']} runs, "
+             f"{result.get('serving', 'none')}): page toolkit / default Material anchor (score, LCP, TBT)"]
     for name, r in result["pages"].items():
         a = result["anchor"]["pages"][name]
         lines.append(f"  {name}: {r['score']:g} LCP {r['lcp_ms'] / 1000:.1f} s TBT {r['tbt_ms']:g} ms"
@@ -328,9 +366,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
         site = args.site or _build(Path(tmp) / "site")
         result = measure(site, runs=args.runs)
+        # The same pages from a server that compresses nothing: reported, not the verdict.
+        plain = measure(site, runs=args.runs, serving="none")
+    keep = ("served_by", "pages", "anchor", "comparison")
+    result["other_serving"] = {"none": {k: plain[k] for k in keep}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print("\n".join(summary(result)))
+    print("\n".join(summary(plain)))
     print(f"written to {args.out}")
     return 0
 

@@ -103,3 +103,26 @@ def test_makefile_pins_the_same_lighthouse():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^LIGHTHOUSE_VERSION := (\S+)$", makefile, re.M)[1] == lh.LIGHTHOUSE_VERSION
     assert "scripts/bench_lighthouse.py --out bench/lighthouse.json" in makefile
+
+
+@pytest.mark.parametrize("serving", sorted(lh.SERVING))
+def test_both_sites_are_served_as_the_serving_says(tmp_path, serving):
+    import gzip
+    import urllib.request
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>" + "words " * 200 + "</p>", encoding="utf-8")
+    (tmp_path / "index.json").write_text(json.dumps({"docs": ["word"] * 200}), encoding="utf-8")
+    compress, _ = lh.SERVING[serving]
+    with lh.serve(tmp_path, compress) as url:
+        for path, name in (("page/", "index.html"), ("index.json", "index.json")):
+            request = urllib.request.Request(f"{url}/{path}", headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request) as response:
+                body, encoding = response.read(), response.headers.get("Content-Encoding")
+            source = (tmp_path / path.rstrip("/") / name if path.endswith("/") else tmp_path / name).read_bytes()
+            if Path(name).suffix in compress:
+                assert encoding == "gzip" and gzip.decompress(body) == source and len(body) < len(source)
+            else:
+                assert encoding is None and body == source
+    # The verdict's serving gzips HTML and nothing else; the other compresses nothing.
+    assert lh.SERVING["html-gzip"][0] == (".html",) and lh.SERVING["none"][0] == ()
