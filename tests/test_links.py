@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -223,3 +224,27 @@ def test_copy_link_buttons_copy_the_address(browser, site_server):
         assert not page.locator("h2#where-to-start + .tk-copy-link").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_renamed_scenario_card_gets_a_redirect_in_the_sites_address_style(project, tmp_path, offline):
+    """A card's old address leads to its new one, on the site (old/ -> new/) and in the offline
+    build (old.html -> new.html), whose address style is known only once the build starts."""
+    from unittest import mock
+
+    card = sorted((project / "docs" / "scenarios").glob("*.yml"))[0]
+    old, new = card.stem, "renamed-" + card.stem
+    for f in (project / "docs").rglob("*"):
+        if f.suffix in (".yml", ".md") and f.is_file():
+            f.write_text(re.sub(rf"\b{re.escape(old)}\b", new, f.read_text()))
+    text = card.read_text().replace(f"id: {new}\n", f"id: {new}\nmoved_from: [{old}]\n", 1)
+    card.unlink()
+    card.with_name(f"{new}.yml").write_text(text)
+    with mock.patch.dict(os.environ, {"OFFLINE": "true" if offline else "false"}):
+        build_site(project / "mkdocs.yml", tmp_path / "out")
+    if offline:
+        redirect, target = tmp_path / "out" / "scenarios" / f"{old}.html", f"{new}.html"
+        assert not (tmp_path / "out" / "scenarios" / old / "index.html").exists()
+    else:
+        redirect, target = tmp_path / "out" / "scenarios" / old / "index.html", f"../{new}/"
+    assert f'<meta http-equiv="refresh" content="0; url={target}">' in redirect.read_text()

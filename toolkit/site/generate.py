@@ -36,7 +36,7 @@ from toolkit.site.build_state import BuildState
 from toolkit.site.exports import tools_json
 from toolkit.site.glossary import abbreviations, page_title
 from toolkit.site.markdown import save_converted
-from toolkit.site.pages import build_pages, data_source, generated_pages
+from toolkit.site.pages import build_pages, card_redirects, data_source, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -178,10 +178,11 @@ def _data_files(state: BuildState, site_url: str, use_directory_urls: bool) -> d
     links.json (filled in by the finishing step once every page is rendered)."""
     state.use_directory_urls = use_directory_urls
     registry = state.registry
-    if not use_directory_urls:  # moved tools' redirects were made before the site's URL style was known
-        for old in links.tool_redirects(state.shown):
+    if not use_directory_urls:  # moved tools' and cards' redirects were made before the site's URL style was known
+        for old in (*links.tool_redirects(state.shown), *card_redirects(state.cards)):
             registry.redirects.pop(old, None)
         registry.redirects.update(links.tool_redirects(state.shown, use_directory_urls))
+        registry.redirects.update(card_redirects(state.cards, use_directory_urls))
     out: dict[str, Content] = {
         TOOLS_JSON: tools_json(state.shown, site_url, use_directory_urls, state.local_tools),
         LINKS_JSON: "{}\n",

@@ -161,11 +161,19 @@ def build_pages(state: BuildState, doc_uris: list[str]) -> dict[str, str]:
     made |= sessions.session_pages(state.paths, {c.card.id: c for c in cards}, state.shown)
     state.off_nav = set(made) - {addresses.SCENARIOS_INDEX_URI}
     out |= made
-    udu = state.use_directory_urls
+    state.registry.redirects.update(card_redirects(cards, state.use_directory_urls))
+    return out
+
+
+def card_redirects(cards: list[scenarios.LoadedCard], use_directory_urls: bool = True) -> dict[str, Redirect]:
+    """The redirects that scenario cards' `moved_from` declare (old address -> the card's)."""
+    out = {}
     for lc in cards:
         for old in lc.card.moved_from:
-            state.registry.redirects[addresses.url_path(addresses.scenario_uri(old), udu)] = Redirect(
-                addresses.url_path(addresses.scenario_uri(lc.card.id), udu), f"card-{old}", f"card-{lc.card.id}"
+            out[addresses.url_path(addresses.scenario_uri(old), use_directory_urls)] = Redirect(
+                addresses.url_path(addresses.scenario_uri(lc.card.id), use_directory_urls),
+                f"card-{old}",
+                f"card-{lc.card.id}",
             )
     return out
 
