@@ -8,7 +8,7 @@ from typing import Any
 
 from toolkit.content.audiences import AUDIENCES_FILE, load_starts
 from toolkit.content.catalog import PAPERS_FILE, Catalog, load_catalog, tool_files
-from toolkit.content.issue import ContentError, Issue
+from toolkit.content.issue import ContentError, Issue, display_path
 from toolkit.content.load import load_papers, load_tool, read_yaml
 from toolkit.content.overlay import SETTINGS_FILE
 from toolkit.content.overlay import load as load_overlay
@@ -17,13 +17,6 @@ from toolkit.content.validate import check
 from toolkit.site import addresses, paths, scenarios
 from toolkit.site.addresses import GLOSSARY_URI, PAPERS_URI, TOOLS_DIR, TOOLS_INDEX_URI, tool_uri
 from toolkit.site.templating import render_template
-
-
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
 
 
 def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, force: bool = False) -> Path:
@@ -64,7 +57,7 @@ def new_file(kind: str, new_id: str, docs: Path, folder: Path | None = None, for
 
 def scenario_ids(docs: Path, catalog: Catalog, root: Path) -> set[str]:
     """Load and check every scenario card in docs/scenarios; return their ids."""
-    files = [(f, _display(f, root)) for f in scenarios.card_files(docs)]
+    files = [(f, display_path(f, root)) for f in scenarios.card_files(docs)]
     return {lc.card.id for lc in scenarios.load_cards(files, set(catalog.papers), set(catalog.tools))}
 
 
@@ -88,7 +81,7 @@ def known_pages(docs: Path, catalog: Catalog, path_ids: list[str]) -> set[str]:
 
 def validate_paths(docs: Path, catalog: Catalog, root: Path) -> int:
     """Check every learning path in docs/paths against the catalog; return how many there are."""
-    files = [(f, _display(f, root)) for f in paths.path_files(docs)]
+    files = [(f, display_path(f, root)) for f in paths.path_files(docs)]
     known = known_pages(docs, catalog, [f.stem for f, _ in files])
     return len(paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root)))
 
@@ -98,7 +91,7 @@ def validate_file(file: Path, docs: Path, root: Path) -> str:
 
     Returns what kind of file it was; raises ContentError listing every problem.
     """
-    display = _display(file, root)
+    display = display_path(file, root)
     if not file.is_file():
         raise ContentError([Issue(display, 1, "no such file")])
     if file.name == SETTINGS_FILE:
@@ -131,7 +124,7 @@ def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
     """Load what one file may refer to: the papers and every other tool that loads cleanly."""
     papers = {}
     try:
-        registry, _ = load_papers(docs / PAPERS_FILE, _display(docs / PAPERS_FILE, root))
+        registry, _ = load_papers(docs / PAPERS_FILE, display_path(docs / PAPERS_FILE, root))
         papers = {p.id: p for p in registry.papers}
     except (ContentError, FileNotFoundError):
         pass
@@ -140,7 +133,7 @@ def _everything_else(docs: Path, root: Path, file: Path) -> Catalog:
         if other.resolve() == file.resolve():
             continue
         try:
-            entry = load_tool(other, _display(other, root), other.relative_to(docs).as_posix())
+            entry = load_tool(other, display_path(other, root), other.relative_to(docs).as_posix())
             tools.setdefault(entry.tool.id, entry)
         except ContentError:
             pass
@@ -157,8 +150,8 @@ def validate_overlay(docs: Path, root: Path) -> str | None:
     loaded = overlays.load(folder, root)
     catalog = overlays.load_catalog_with(docs, root, loaded)
     overlays.visible(catalog, loaded)
-    files = [(f, _display(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
+    files = [(f, display_path(f, root)) for d in (docs, folder) for f in paths.path_files(d)]
     known = known_pages(docs, catalog, [f.stem for f, _ in files]) | set(loaded.pages()) | {addresses.LOCAL_INDEX_URI}
     paths.load_paths(files, set(catalog.tools), known, scenario_ids(docs, catalog, root))
     hidden = len(loaded.settings.hide_tools)
-    return f"local overlay {_display(folder, root)}: {len(catalog.tools)} tools in all, {hidden} hidden"
+    return f"local overlay {display_path(folder, root)}: {len(catalog.tools)} tools in all, {hidden} hidden"

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from toolkit.content.audiences import AUDIENCES_FILE, Starts, load_starts
-from toolkit.content.issue import ContentError, Issue
+from toolkit.content.issue import ContentError, Issue, display_path
 from toolkit.content.load import Loaded, load_glossary, load_papers, load_tool
 from toolkit.content.model import KINDS, Paper, Term
 from toolkit.content.validate import check
@@ -64,13 +64,6 @@ def is_data_file(src_uri: str) -> bool:
     )
 
 
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
-
-
 def load_catalog(
     docs_dir: Path,
     root: Path | None = None,
@@ -89,15 +82,15 @@ def load_catalog(
     papers: dict[str, Paper] = {}
     papers_file = docs_dir / PAPERS_FILE
     if not papers_file.exists():
-        issues.append(Issue(_display(papers_file, root), 1, "the paper registry is missing"))
+        issues.append(Issue(display_path(papers_file, root), 1, "the paper registry is missing"))
     else:
         try:
-            registry, lines = load_papers(papers_file, _display(papers_file, root))
+            registry, lines = load_papers(papers_file, display_path(papers_file, root))
             for i, paper in enumerate(registry.papers):
                 if paper.id in papers:
                     issues.append(
                         Issue(
-                            _display(papers_file, root),
+                            display_path(papers_file, root),
                             lines.line(("papers", i, "id")),
                             f"papers[{i}].id: duplicate paper id {paper.id!r}",
                         )
@@ -115,7 +108,7 @@ def load_catalog(
     ]
     for file, src_uri in [(f, f.relative_to(docs_dir).as_posix()) for f in tool_files(docs_dir)] + extra:
         try:
-            entries.append(load_tool(file, _display(file, root), src_uri))
+            entries.append(load_tool(file, display_path(file, root), src_uri))
         except ContentError as exc:
             issues += exc.issues
     if papers or not issues:
@@ -124,17 +117,17 @@ def load_catalog(
     glossary_file = docs_dir / GLOSSARY_FILE
     if glossary_file.exists():
         try:
-            terms = load_glossary(glossary_file, _display(glossary_file, root))
+            terms = load_glossary(glossary_file, display_path(glossary_file, root))
         except ContentError as exc:
             issues += exc.issues
     starts = Starts()
     starts_file = docs_dir / AUDIENCES_FILE
     if starts_file.exists():
         try:
-            starts = load_starts(starts_file, _display(starts_file, root), {e.tool.id for e in entries})
+            starts = load_starts(starts_file, display_path(starts_file, root), {e.tool.id for e in entries})
         except ContentError as exc:
             issues += exc.issues
-    diagrams, diagram_issues = load_diagrams(docs_dir, set(papers), lambda f: _display(f, root))
+    diagrams, diagram_issues = load_diagrams(docs_dir, set(papers), lambda f: display_path(f, root))
     issues += diagram_issues
     if issues:
         raise ContentError(issues)

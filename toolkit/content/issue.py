@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +24,14 @@ class ContentError(Exception):
     def __init__(self, issues: list[Issue]):
         self.issues = sorted(issues)
         super().__init__("\n".join(str(i) for i in self.issues))
+
+
+def display_path(file: Path, root: Path) -> str:
+    """A file as messages show it: relative to the project (`root`) when it is inside it."""
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
 
 
 def dotted(loc: tuple[object, ...]) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.content.catalog import Catalog, load_catalog
-from toolkit.content.issue import ContentError, Issue
+from toolkit.content.issue import ContentError, Issue, display_path
 from toolkit.content.load import LineMap, Loaded, parse, read_yaml
 from toolkit.content.model import LocalOverlay
 from toolkit.site.addresses import LOCAL_ASSETS_DIR, LOCAL_DIR, LOCAL_INDEX_URI
@@ -92,20 +92,13 @@ def _title(file: Path) -> str:
     return file.stem.replace("-", " ").capitalize()
 
 
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
-
-
 def find(config_dir: Path) -> Path | None:
     """Return the overlay folder for a site, or None when it has none."""
     configured = os.environ.get(ENV)
     folder = (config_dir / configured) if configured else (config_dir / "local")
     if configured and not (folder / SETTINGS_FILE).is_file():
         raise ContentError(
-            [Issue(_display(folder / SETTINGS_FILE, config_dir), 1, f"{ENV} is set but this file is missing")]
+            [Issue(display_path(folder / SETTINGS_FILE, config_dir), 1, f"{ENV} is set but this file is missing")]
         )
     return folder if (folder / SETTINGS_FILE).is_file() else None
 
@@ -113,7 +106,7 @@ def find(config_dir: Path) -> Path | None:
 def load(folder: Path, root: Path) -> Overlay:
     """Load and check local.yml."""
     file = folder / SETTINGS_FILE
-    display = _display(file, root)
+    display = display_path(file, root)
     data, lines = read_yaml(file, display)
     settings = parse(LocalOverlay, data, display, lines)
     overlay = Overlay(folder, settings, display, lines)
@@ -124,7 +117,7 @@ def load(folder: Path, root: Path) -> Overlay:
                 Issue(
                     display,
                     lines.line(("organisation", "logo")),
-                    f"organisation.logo: no file {settings.organisation.logo!r} in {_display(folder, root)}",
+                    f"organisation.logo: no file {settings.organisation.logo!r} in {display_path(folder, root)}",
                 )
             ]
         )

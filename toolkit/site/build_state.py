@@ -16,6 +16,7 @@ from typing import Any
 
 from toolkit.content import overlay as overlays
 from toolkit.content.catalog import Catalog, is_data_file
+from toolkit.content.issue import display_path
 from toolkit.site import paths, scenarios
 from toolkit.site.addresses import tool_of
 from toolkit.site.links import LOCK_FILE, Registry, tool_redirects
@@ -80,10 +81,7 @@ class BuildState:
 
     def display(self, file: Path) -> str:
         """A file as messages show it: relative to the project when it is inside it."""
-        try:
-            return file.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return file.as_posix()
+        return display_path(file, self.root)
 
     def display_uri(self, src_uri: str) -> str:
         """A page or file under docs/ as messages show it."""
