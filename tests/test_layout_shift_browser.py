@@ -53,6 +53,13 @@ MEASURE = """(mark) => {
   return out;
 }"""
 
+#: The toolkit's scripts have done their first work on the page (a pathway, with nothing to fill
+#: in, is no TK.kind tool and is not marked).
+STARTED = """() => document.readyState === 'complete' && !!window.TK
+  && !document.querySelector('.md-content .tk-tool:not(.tk-js):not(.tk-tool--pathway):not(.tk-pack *)')
+  && !document.querySelector('form[data-finder]:not([data-ready])')
+  && (!document.querySelector('.md-content h2[id]') || !!document.querySelector('.tk-copy-link'))"""
+
 STYLES_READY = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
 
 
@@ -70,17 +77,24 @@ def test_first_screen_does_not_move_when_the_scripts_start(browser, site_server,
             page.goto(f"{site_server}/{path}", wait_until="commit")
             # The scripts sit at the end of the page: the footer is parsed while they are held.
             page.wait_for_selector("footer.md-footer", state="attached")
-            while not page.evaluate(STYLES_READY):
+            # Held once its request reaches this test (Playwright hands it over while it waits).
+            for _ in range(200):
+                if held and page.evaluate(STYLES_READY):
+                    break
                 page.wait_for_timeout(50)
+            assert held, f"{path}: no toolkit script was requested"
             page.evaluate("document.fonts.ready")
             before = page.evaluate(MEASURE, True)
-            assert held, f"{path}: no toolkit script was requested"
             for route in held:
                 route.continue_()
+            page.unroute("**/assets/toolkit/*.js")  # what the scripts ask for later goes straight through
             page.wait_for_selector("html.js", state="attached")  # Material's bundle ran
-            while page.evaluate("!window.TK || document.readyState !== 'complete'"):
+            # Started: every tool, the finder, and the copy-link buttons (the kinds start after load).
+            for _ in range(200):
+                if page.evaluate(STARTED):
+                    break
                 page.wait_for_timeout(50)
-            page.wait_for_timeout(300)  # kind scripts start after the page's load event
+            assert page.evaluate(STARTED), f"{path}: the toolkit's scripts did not start"
             after = page.evaluate(MEASURE, False)
             for key, (left, top, name) in before.items():
                 now = after.get(key)
