@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from toolkit.content.catalog import load_catalog
 from toolkit.engine.mkdocs_adapter import BuildFailed
-from toolkit.site import csp, finish
+from toolkit.site import csp, hostile
 from toolkit.site.addresses import tool_uri
 from toolkit.site.tools import render_tool
 
@@ -57,7 +57,7 @@ HOSTILE = [
     ("<embed src='x.svg'/>", "a <embed> element"),
 ])
 def test_code_in_rendered_content_is_found(markup, what):
-    assert [f.what for f in finish.hostile(markup)] == [what]
+    assert [f.what for f in hostile.hostile(markup)] == [what]
 
 
 @pytest.mark.parametrize("markup", [
@@ -67,12 +67,12 @@ def test_code_in_rendered_content_is_found(markup, what):
     "<p>Talk about javascript: and iframes in prose.</p>",
 ])
 def test_text_about_code_is_not_code(markup):
-    assert finish.hostile(markup) == []
+    assert hostile.hostile(markup) == []
 
 
 def test_the_toolkits_own_scripts_are_allowed_by_address():
     html = '<script src="../../assets/toolkit/kinds/flow.js" defer></script><script src="x.js"></script>'
-    assert [f.what for f in finish.hostile(html, ["assets/toolkit/kinds/flow.js"])] == ["a <script> element"]
+    assert [f.what for f in hostile.hostile(html, ["assets/toolkit/kinds/flow.js"])] == ["a <script> element"]
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +165,8 @@ def test_code_in_any_text_field_of_a_tool_is_refused_at_its_line(fixture, tmp_pa
     assert len(as_html) >= 3, f"only {len(as_html)} fields of {fixture} reach the page as HTML"
     for turn in range(len(HOSTILE)):
         text, page, markers = _inject(original, docs, fixture, lambda n: HOSTILE[(n + turn) % len(HOSTILE)][1])
-        sources = finish.Sources(tmp_path, [docs])
-        issues = finish.content_issues(page, page="/tools/x/", own_sources=[docs / "tools" / fixture],
+        sources = hostile.Sources(tmp_path, [docs])
+        issues = hostile.content_issues(page, page="/tools/x/", own_sources=[docs / "tools" / fixture],
                                        sources=sources, fallback="docs/x.md")
         found = {(i.line, i.message.split(" would run")[0]) for i in issues}
         for marker in as_html:
@@ -244,7 +244,7 @@ def test_every_page_carries_the_policy_as_a_meta_element(tmp_path):
     site = tmp_path / "site"
     build_site(root / "mkdocs.yml", site)
     header = (site / csp.POLICY_FILE).read_text().strip()
-    expected = finish.meta_policy(header)
+    expected = csp.meta_policy(header)
     assert "frame-ancestors" in header and "frame-ancestors" not in expected
     assert expected.startswith("default-src 'self'; script-src 'self' 'sha256-")
     pages = sorted(site.rglob("*.html"))
@@ -260,8 +260,8 @@ def test_every_page_carries_the_policy_as_a_meta_element(tmp_path):
 
 def test_adding_the_meta_twice_keeps_one():
     page = b"<!doctype html><html><head><meta charset=utf-8><title>x</title></head><body></body></html>"
-    once = finish.with_policy_meta(page, "default-src 'self'; frame-ancestors 'self'")
-    twice = finish.with_policy_meta(once, "default-src 'none'")
+    once = csp.with_policy_meta(page, "default-src 'self'; frame-ancestors 'self'")
+    twice = csp.with_policy_meta(once, "default-src 'none'")
     assert once.count(b"Content-Security-Policy") == 1 and b"frame-ancestors" not in once
     assert twice.count(b"Content-Security-Policy") == 1 and b"default-src &#x27;none&#x27;" in twice
 
@@ -296,7 +296,7 @@ def test_the_real_site_runs_under_its_meta_policy_alone(built_site, browser):
             context.close()
 
 
-# The quick look before parsing (finish._maybe_hostile) was one case-insensitive regex; it is now
+# The quick look before parsing (hostile._maybe_hostile) was one case-insensitive regex; it is now
 # case-sensitive searches of the lower-cased page. It must still say yes wherever the old one did.
 _OLD_QUICK_LOOK = re.compile(
     r"<\s*(?:script|i?frame|frameset|object|embed|applet)\b|script\s*(?::|&)|\son[a-z]+\s*="
@@ -311,11 +311,11 @@ _PIECES = ["<", ">", " ", "\n", "=", '"', "'", "&#", "&amp;", "106;", "x", "A", 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_quick_look_finds_at_least_what_the_old_one_did(text):
     if _OLD_QUICK_LOOK.search(text) and "ſ" not in text:  # long s: re.I folds it to s, browsers do not
-        assert finish._maybe_hostile(text), text
+        assert hostile._maybe_hostile(text), text
 
 
 def test_quick_look_finds_an_entity_in_an_address_only_in_its_own_tag():
-    assert finish._maybe_hostile('<p>It&#39;s</p><a href="x">y</a>') is False
-    assert finish._maybe_hostile('<a title="x" HREF = "&#106;avascript:alert(1)">y</a>')
-    assert finish._maybe_hostile('<p>a</p><img src=&#106;avascript:x>')
-    assert finish._maybe_hostile("<a href='https://example.org/?q=1'>It&#39;s</a>") is False
+    assert hostile._maybe_hostile('<p>It&#39;s</p><a href="x">y</a>') is False
+    assert hostile._maybe_hostile('<a title="x" HREF = "&#106;avascript:alert(1)">y</a>')
+    assert hostile._maybe_hostile('<p>a</p><img src=&#106;avascript:x>')
+    assert hostile._maybe_hostile("<a href='https://example.org/?q=1'>It&#39;s</a>") is False

@@ -94,9 +94,9 @@ def page_index(site: Path) -> str:
 
 def test_offline_pages_carry_the_policy_in_a_meta_element(unzipped):
     """Opened from file:// no header can carry the policy: each page holds it itself."""
-    from toolkit.site import csp, finish
+    from toolkit.site import csp
 
-    expected = finish.meta_policy((unzipped / csp.POLICY_FILE).read_text().strip(), offline=True)
+    expected = csp.meta_policy((unzipped / csp.POLICY_FILE).read_text().strip(), offline=True)
     assert "frame-ancestors" not in expected and "https:" not in expected and "http:" not in expected
     pages = sorted(unzipped.rglob("*.html"))
     assert len(pages) > 100

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from toolkit.browser.bundle import ASSETS, EVERY_PAGE, asset_bytes, page_assets  # noqa: F401  (asset_bytes: scripts/bench_assets.py)
 from toolkit.content.catalog import Catalog
 from toolkit.content.issue import ContentError
-from toolkit.site import addresses, csp, finish, generate, hosting, links, offline, search
+from toolkit.site import addresses, csp, finish, generate, hostile, hosting, links, offline, search
 from toolkit.site.addresses import PACKS_DIR, tool_uri
 from toolkit.site.build_state import UPDATE_ENV, BuildState
 from toolkit.site.markdown import save_converted
@@ -38,7 +38,7 @@ class _State:
     tool_urls: dict[str, str] = {}
     build: BuildState | None = None
     generated: generate.Generated | None = None
-    sources: finish.Sources | None = None
+    sources: hostile.Sources | None = None
     command: str = "build"
     generated_nav: list | None = None  # kept across `mkdocs serve` rebuilds: ours to replace
     offline_zip_size: int | None = None  # the offline zip the hosted site offers (make site)
@@ -95,7 +95,7 @@ def on_config(config: Any) -> Any:
         if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(uri)
     overlay = _state.build.overlay
-    _state.sources = finish.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
+    _state.sources = hostile.Sources(_state.root, [docs_dir] + ([overlay.folder] if overlay else []))
     theme = getattr(config, "theme", None)
     if theme is not None and THEME_DIR not in theme.dirs:  # our template overrides win over Material's
         theme.dirs.insert(0, THEME_DIR)
@@ -292,7 +292,7 @@ def on_post_build(config: Any) -> None:
     if not _offline_build(config):  # .htaccess and web.config: the header on Apache and IIS
         hosting.write_site_files(Path(config.site_dir), value)
     if _state.command != "serve":  # the policy travels in each page too: the zip, hosts without headers
-        finish.add_policy_meta(Path(config.site_dir), value, offline=_offline_build(config))
+        csp.add_policy_meta(Path(config.site_dir), value, offline=_offline_build(config))
 
 
 def _augment_search_index(index_file: Path) -> None:

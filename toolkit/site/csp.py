@@ -5,12 +5,16 @@ scripts and styles the theme writes into pages (Material's `__md_scope` helper d
 each page's depth, so the hashes are read from the output, not hard-coded). Inline event
 handlers, `style` attributes and `javascript:` URLs cannot be allowed by hashes; they are
 reported as problems, which fail a strict build.
+
+The policy also travels inside every page, as a ``<meta>`` element (:func:`add_policy_meta`), for
+sites served without the header: a shared drive, the offline zip, hosts that cannot set headers.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,3 +128,56 @@ def write_policy(site_dir: Path) -> tuple[str, list[str]]:
     value = policy(found)
     (site_dir / POLICY_FILE).write_text(value + "\n", encoding="utf-8")
     return value, found.problems
+
+
+# ------------------------------------------------------------------ the policy in every page
+
+_HEAD = re.compile(rb"<head\b[^>]*>", re.I)
+_CHARSET = re.compile(rb"<meta\s+charset=[^>]*>", re.I)
+_OLD_META = re.compile(rb'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)
+#: Directives a <meta> policy cannot carry (browsers ignore them there, with a console warning).
+_HEADER_ONLY = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
+
+def meta_policy(header_policy: str, offline: bool = False) -> str:
+    """The header policy without the directives browsers ignore in a ``<meta>`` element.
+
+    `offline`: the site opened from file://, where Material's search runs in an iframe that the
+    vendored iframe-worker shim writes an inline script into (its text holds the page's own
+    file address, so no hash can allow it, and an about:blank frame inherits the policy). There
+    inline scripts are allowed; scripts, frames and everything else from elsewhere stay blocked,
+    and content's own code is refused at build time whatever the policy.
+    """
+    kept = [d.strip() for d in header_policy.split(";") if d.strip() and d.split()[0] not in _HEADER_ONLY]
+    if offline:
+        kept = ["script-src 'self' 'unsafe-inline'" if d.startswith("script-src ") else d for d in kept]
+    return "; ".join(kept)
+
+
+def with_policy_meta(page: bytes, header_policy: str, offline: bool = False) -> bytes:
+    """Return the page with the policy as its first ``<meta>`` after the character set.
+
+    Placed that early so it governs every script and style that follows; an earlier copy
+    (a page finished twice) is replaced.
+    """
+    content = html_lib.escape(meta_policy(header_policy, offline))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'.encode()
+    end = page.find(b"</head>")  # only the head is searched: pages run to hundreds of KB
+    end = len(page) if end < 0 else end
+    head = _OLD_META.sub(b"", page[:end])
+    anchor = _CHARSET.search(head) or _HEAD.search(head)
+    if anchor is None:
+        return page
+    return head[: anchor.end()] + b"\n    " + tag + head[anchor.end() :] + page[end:]
+
+
+def add_policy_meta(site_dir: Path, header_policy: str, offline: bool = False) -> int:
+    """Put the policy into every HTML page of a built site; return how many pages were written."""
+    count = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.read_bytes()
+        new = with_policy_meta(page, header_policy, offline)
+        if new != page:
+            path.write_bytes(new)
+            count += 1
+    return count
