@@ -72,7 +72,7 @@ def measure_assets(site: Path | None = None, budget: int = BUDGET_BYTES) -> dict
     """Return each shipped file's size and the toolkit JS+CSS of every page of `site`; the heaviest against the budget."""
     if site is None:
         with tempfile.TemporaryDirectory() as tmp:
-            return measure_assets(_build(Path(tmp) / "site"), budget)
+            return measure_assets(build_site_without_downloads(Path(tmp) / "site"), budget)
     files = file_sizes()
     sizes = dict(files)  # and the small files made for one page each (print footers), read from the site
     pages = {}
@@ -127,7 +127,8 @@ def _by_assets(pages: dict) -> list[dict]:
     return sorted(rows, key=lambda r: -r["gzip_bytes"])
 
 
-def _build(site: Path) -> Path:
+def build_site_without_downloads(site: Path) -> Path:
+    """Build the site into `site` as the benches measure it (no PDF or Word downloads)."""
     from toolkit.engine.mkdocs_adapter import build
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

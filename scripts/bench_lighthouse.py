@@ -344,15 +344,6 @@ def summary(result: dict) -> list[str]:
     return lines
 
 
-def _build(site: Path) -> Path:
-    from toolkit.engine.mkdocs_adapter import build
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ["TOOLKIT_DOWNLOADS"] = "0"  # the pages are the same; downloads only add links
-    build(ROOT / "mkdocs.yml", site)
-    return site
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build one)")
@@ -363,8 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which(os.environ.get("CHROME_PATH", "/usr/bin/chromium")) is None:
         raise SystemExit("Chromium is missing: set CHROME_PATH or run `make chromium`")
     sys.path.insert(0, str(ROOT))
+    from bench_assets import build_site_without_downloads  # scripts/, beside this file
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
-        site = args.site or _build(Path(tmp) / "site")
+        site = args.site or build_site_without_downloads(Path(tmp) / "site")
         result = measure(site, runs=args.runs)
         # The same pages from a server that compresses nothing: reported, not the verdict.
         plain = measure(site, runs=args.runs, serving="none")

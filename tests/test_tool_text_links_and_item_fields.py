@@ -48,7 +48,8 @@ def _checklist(**extra) -> dict:
 
 def test_item_fields_are_optional_and_unique():
     assert Checklist(**_checklist()).item_fields == []
-    tool = Checklist(**_checklist(item_fields=[{"id": "owner", "label": "Owner"}, {"id": "due", "label": "Due", "input": "date"}]))
+    fields = [{"id": "owner", "label": "Owner"}, {"id": "due", "label": "Due", "input": "date"}]
+    tool = Checklist(**_checklist(item_fields=fields))
     assert [f.input for f in tool.item_fields] == ["line", "date"]
     with pytest.raises(ValidationError, match="duplicate id 'owner'"):
         Checklist(**_checklist(item_fields=[{"id": "owner", "label": "A"}, {"id": "owner", "label": "B"}]))
@@ -104,8 +105,10 @@ def test_item_field_anchor_clash_is_reported_with_its_line(tmp_path):
 
 
 def test_links_in_tool_text_work_in_a_strict_build(project, tmp_path):
-    (project / "docs" / "guides" / "x.md").write_text("# X\n\n## Why { #why }\n\n<!-- toolkit:tool plan -->\n", encoding="utf-8")
-    (project / "docs" / "tools" / "plan.yml").write_text(textwrap.dedent(TOOL).replace("imroc-26", "imroc-20"), encoding="utf-8")
+    guide = "# X\n\n## Why { #why }\n\n<!-- toolkit:tool plan -->\n"
+    (project / "docs" / "guides" / "x.md").write_text(guide, encoding="utf-8")
+    tool = textwrap.dedent(TOOL).replace("imroc-26", "imroc-20")
+    (project / "docs" / "tools" / "plan.yml").write_text(tool, encoding="utf-8")
     site = tmp_path / "out"
     build_site(project / "mkdocs.yml", site)
     assert 'href="../../guides/x/#why"' in (site / "tools" / "plan" / "index.html").read_text(encoding="utf-8")
