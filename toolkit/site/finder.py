@@ -37,6 +37,10 @@ class Facets:
     minutes: int
     time: str
 
+    def values(self, facet: str) -> tuple[str, ...]:
+        """The tool's values for one filter ('audience', 'kind', 'paper' or 'time'): several audiences."""
+        return self.audiences if facet == "audience" else (getattr(self, facet),)
+
 
 def facets(entry: Loaded) -> Facets:
     """Return the filter values of one tool."""

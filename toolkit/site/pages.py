@@ -77,25 +77,18 @@ def tools_index(catalog: Catalog) -> str:
     """The list of every tool, grouped by kind, with the finder's filters (used when JS runs)."""
     groups = {kind: [(e, facets(e)) for e in entries] for kind, entries in catalog.by_kind().items()}
     present = [f for entries in groups.values() for _, f in entries]
-    values = {
-        "audience": lambda f: f.audiences,
-        "kind": lambda f: (f.kind,),
-        "paper": lambda f: (f.paper,),
-        "time": lambda f: (f.time,),
-    }
-    options = {
-        "audience": list(AUDIENCES.items()),
-        "kind": [(k, KINDS[k]) for k in groups],
-        "paper": [(p, catalog.papers[p].short) for p in catalog.papers],
-        "time": [(t, label) for t, (label, _, _) in TIME_BANDS.items()],
-    }
-    legends = {"audience": "Who it is for", "kind": "Kind of tool", "paper": "Source paper", "time": "Time needed"}
-    # Each option with the number of tools it finds when nothing else is chosen: the numbers the
-    # finder would write when it starts, written here so the page does not move when it does.
-    filters = []
-    for facet, legend in legends.items():
-        counted = [(v, label, sum(v in values[facet](f) for f in present)) for v, label in options[facet]]
-        filters.append((facet, legend, [option for option in counted if option[2]]))
+    options = [
+        ("audience", "Who it is for", list(AUDIENCES.items())),
+        ("kind", "Kind of tool", [(k, KINDS[k]) for k in groups]),
+        ("paper", "Source paper", [(p, catalog.papers[p].short) for p in catalog.papers]),
+        ("time", "Time needed", [(t, label) for t, (label, _, _) in TIME_BANDS.items()]),
+    ]
+    # Each option that finds a tool, with the number it finds when nothing else is chosen: the
+    # numbers the finder would write when it starts, written here so the page does not move then.
+    filters = [
+        (facet, legend, [(v, label, n) for v, label in choices if (n := sum(v in f.values(facet) for f in present))])
+        for facet, legend, choices in options
+    ]
     return render_template(
         "pages/tools-index.md.j2",
         groups=groups,
