@@ -2,6 +2,7 @@
 // An item's button sits in space kept free for it (links.css): it never covers the item's text.
 (function () {
   "use strict";
+  // Which elements get a button; links.css keeps their room under the same selectors.
   var ITEM = "[data-item],.tk-flow-question,.tk-outcome,.tk-path-step", SEL = "h2[id],h3[id],h4[id]," + ITEM.replace(/,|$/g, "[id]$&");
 
   function say(b) {
